@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+export const EVIDENCE_LEVELS = ['guideline', 'study', 'expert-convention', 'extrapolated'] as const;
+export const FINDING_KINDS = ['red-flag', 'interpretation', 'next-step', 'monitoring', 'caution'] as const;
+export const PATTERNS = [
+  'normal',
+  'isolated',
+  'cholestatic',
+  'mixed',
+  'hepatocellular',
+  'undetermined',
+] as const;
+export const ORIGINS = ['bone', 'liver', 'intestinal', 'placental', 'undetermined'] as const;
+
+export const SourceRefSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  url: z.string().optional(),
+});
+
+export const FindingSchema = z.object({
+  /** The rule id from the rule table (e.g. "R-01", "B-1"). */
+  id: z.string(),
+  kind: z.enum(FINDING_KINDS),
+  text: z.string(),
+  why: z.string(),
+  seed: z.array(z.string()),
+  sources: z.array(SourceRefSchema),
+  evidence: z.enum(EVIDENCE_LEVELS),
+});
+
+export const CtcaeGradeSchema = z.object({
+  version: z.literal('CTCAE v5.0'),
+  grade: z.number().int().min(0).max(4),
+  basis: z.enum(['uln', 'baseline']),
+});
+
+export const DerivedSchema = z.object({
+  alpXUln: z.number(),
+  altXUln: z.number().optional(),
+  astXUln: z.number().optional(),
+  bilirubinXUln: z.number().optional(),
+  ggtXUln: z.number().optional(),
+  rRatio: z.number().optional(),
+  alpXBaseline: z.number().optional(),
+  alpChangePercent: z.number().optional(),
+  correctedCalciumMmolL: z.number().optional(),
+  ctcaeGrade: CtcaeGradeSchema.optional(),
+});
+
+export const AssessmentSchema = z.object({
+  pattern: z.enum(PATTERNS),
+  origin: z.enum(ORIGINS),
+  urgent: z.boolean(),
+  derived: DerivedSchema,
+  redFlags: z.array(FindingSchema),
+  findings: z.array(FindingSchema),
+  /** Case field paths whose value would change the conclusion, most useful first (e.g. "ggt", "symptoms.fever"). */
+  missing: z.array(z.string()),
+  contentVersion: z.string(),
+  disclaimer: z.string(),
+});
+
+export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
+export type FindingKind = (typeof FINDING_KINDS)[number];
+export type Pattern = (typeof PATTERNS)[number];
+export type Origin = (typeof ORIGINS)[number];
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+export type Finding = z.infer<typeof FindingSchema>;
+export type Derived = z.infer<typeof DerivedSchema>;
+export type Assessment = z.infer<typeof AssessmentSchema>;
