@@ -1,0 +1,132 @@
+import type { StoreItems } from 'botbuilder';
+import type { Pool } from 'pg';
+import { ETagConflictError } from './etag-conflict';
+import { createPool, migrate, quotedSchema, type PostgresConnectionOptions } from './postgres-connection';
+import { assertKeys, decodeItem, encodeChanges, newETag } from './store-item-codec';
+import type { WorkupStorage } from './workup-storage';
+
+export interface PostgresStorageOptions extends PostgresConnectionOptions {
+  /** Clock for the "last written" time that retention uses. */
+  now?: () => Date;
+}
+
+interface StoredRow {
+  key: string;
+  etag: string;
+  data: string;
+}
+
+/**
+ * `WorkupStorage` in PostgreSQL, safe for several bot instances on one database: the eTag check
+ * and the update are one conditional UPDATE, which PostgreSQL serialises per row.
+ */
+export class PostgresStorage implements WorkupStorage {
+  private closed = false;
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly table: string,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Connects and creates the schema and table if they do not exist yet. */
+  static async open(options: PostgresStorageOptions): Promise<PostgresStorage> {
+    const schema = quotedSchema(options.schema);
+    const table = `${schema}.workup_items`;
+    const pool = createPool(options);
+    try {
+      // data is text, not jsonb: jsonb rejects \u0000 in strings and would reorder keys.
+      await migrate(pool, schema, [
+        `CREATE TABLE IF NOT EXISTS ${table} (
+           key text PRIMARY KEY,
+           etag text NOT NULL,
+           data text NOT NULL,
+           written_at timestamptz NOT NULL
+         )`,
+        `CREATE INDEX IF NOT EXISTS workup_items_written_at ON ${table} (written_at)`,
+      ]);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresStorage(pool, table, options.now ?? (() => new Date()));
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    assertKeys(keys);
+    const { rows } = await this.pool.query<StoredRow>(
+      `SELECT key, etag, data FROM ${this.table} WHERE key = ANY($1::text[])`,
+      [keys],
+    );
+    const found: StoreItems = {};
+    for (const row of rows) {
+      found[row.key] = decodeItem(row.data, row.etag);
+    }
+    return found;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    const encoded = encodeChanges(changes);
+    const writtenAt = this.now();
+    const eTags: string[] = [];
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (const change of encoded) {
+        const eTag = newETag();
+        if (change.expectedETag === undefined) {
+          await client.query(
+            `INSERT INTO ${this.table} (key, etag, data, written_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (key) DO UPDATE
+             SET etag = excluded.etag, data = excluded.data, written_at = excluded.written_at`,
+            [change.key, eTag, change.json, writtenAt],
+          );
+        } else {
+          const updated = await client.query(
+            `UPDATE ${this.table} SET etag = $2, data = $3, written_at = $4 WHERE key = $1 AND etag = $5`,
+            [change.key, eTag, change.json, writtenAt, change.expectedETag],
+          );
+          if (updated.rowCount !== 1) {
+            throw new ETagConflictError(change.key);
+          }
+        }
+        eTags.push(eTag);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+    encoded.forEach((change, index) => {
+      change.item.eTag = eTags[index];
+    });
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    assertKeys(keys);
+    await this.pool.query(`DELETE FROM ${this.table} WHERE key = ANY($1::text[])`, [keys]);
+  }
+
+  async deleteByPrefix(prefix: string): Promise<number> {
+    const result = await this.pool.query(`DELETE FROM ${this.table} WHERE starts_with(key, $1)`, [prefix]);
+    return result.rowCount ?? 0;
+  }
+
+  async sweep(olderThan: Date): Promise<number> {
+    const result = await this.pool.query(`DELETE FROM ${this.table} WHERE written_at < $1`, [olderThan]);
+    return result.rowCount ?? 0;
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      await this.pool.end();
+    }
+  }
+}

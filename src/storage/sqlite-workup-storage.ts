@@ -1,0 +1,113 @@
+import type { StoreItems } from 'botbuilder';
+import { ETagConflictError } from './etag-conflict';
+import { openSqliteDatabase, type SqliteDatabase } from './sqlite-connection';
+import { assertKeys, decodeItem, encodeChanges, newETag, type EncodedChange } from './store-item-codec';
+import type { WorkupStorage } from './workup-storage';
+
+export interface SqliteStorageOptions {
+  /** The database file; it and its directory are created if missing. */
+  filePath: string;
+  /** Clock for the "last written" time that retention uses. */
+  now?: () => Date;
+}
+
+interface StoredRow {
+  key: string;
+  etag: string;
+  data: string;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS workup_items (
+    key TEXT PRIMARY KEY NOT NULL,
+    etag TEXT NOT NULL,
+    data TEXT NOT NULL,
+    written_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS workup_items_written_at ON workup_items (written_at);
+`;
+
+/** `WorkupStorage` in an SQLite file (better-sqlite3, WAL): the embedded default. */
+export class SqliteStorage implements WorkupStorage {
+  private readonly db: SqliteDatabase;
+  private readonly now: () => Date;
+  private readonly writeAll: (changes: EncodedChange[], writtenAt: number) => string[];
+
+  constructor(options: SqliteStorageOptions) {
+    this.db = openSqliteDatabase(options.filePath);
+    this.db.exec(SCHEMA);
+    this.now = options.now ?? (() => new Date());
+
+    const upsert = this.db.prepare(
+      `INSERT INTO workup_items (key, etag, data, written_at) VALUES (@key, @etag, @data, @writtenAt)
+       ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, written_at = excluded.written_at`,
+    );
+    const updateIfMatch = this.db.prepare(
+      `UPDATE workup_items SET etag = @etag, data = @data, written_at = @writtenAt
+       WHERE key = @key AND etag = @expected`,
+    );
+    // IMMEDIATE takes the write lock up front, so another process cannot slip in between the
+    // eTag check and the update.
+    this.writeAll = this.db.transaction((changes: EncodedChange[], writtenAt: number) =>
+      changes.map((change) => {
+        const row = { key: change.key, etag: newETag(), data: change.json, writtenAt };
+        if (change.expectedETag === undefined) {
+          upsert.run(row);
+        } else if (updateIfMatch.run({ ...row, expected: change.expectedETag }).changes === 0) {
+          throw new ETagConflictError(change.key);
+        }
+        return row.etag;
+      }),
+    ).immediate;
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    assertKeys(keys);
+    const select = this.db.prepare<[string], StoredRow>(
+      'SELECT key, etag, data FROM workup_items WHERE key = ?',
+    );
+    const found: StoreItems = {};
+    for (const key of keys) {
+      const row = select.get(key);
+      if (row) {
+        found[key] = decodeItem(row.data, row.etag);
+      }
+    }
+    return found;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    const encoded = encodeChanges(changes);
+    const eTags = this.writeAll(encoded, this.now().getTime());
+    encoded.forEach((change, index) => {
+      change.item.eTag = eTags[index];
+    });
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    assertKeys(keys);
+    const remove = this.db.prepare('DELETE FROM workup_items WHERE key = ?');
+    this.db.transaction(() => keys.forEach((key) => remove.run(key)))();
+  }
+
+  async deleteByPrefix(prefix: string): Promise<number> {
+    // substr rather than LIKE: LIKE is case-insensitive in SQLite and treats % and _ as wildcards.
+    return this.db
+      .prepare('DELETE FROM workup_items WHERE substr(key, 1, length(@prefix)) = @prefix')
+      .run({ prefix }).changes;
+  }
+
+  async sweep(olderThan: Date): Promise<number> {
+    return this.db.prepare('DELETE FROM workup_items WHERE written_at < ?').run(olderThan.getTime()).changes;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) {
+      this.db.close();
+    }
+  }
+}
