@@ -1,0 +1,181 @@
+import type { LabTest } from './lab-aliases';
+import { readUnit, UNIT_FAMILIES } from './lab-units';
+import { NUMBER_PATTERN, parseReportedNumber } from './reported-number';
+
+/** What followed one test name: its value, unit and ULN, or why it could not be used. */
+export interface LabResult {
+  /** Characters of the region consumed. */
+  length: number;
+  value?: number;
+  unit?: string;
+  uln?: number;
+  problem?: string;
+}
+
+const NUM = `(${NUMBER_PATTERN})`;
+const GAP = '[ \\t]*';
+
+// Words clinicians put between a name and its value ("ALT back to normal 30", "ALP is 412").
+const LEAD = new RegExp(
+  `^${GAP}(?:[:=]|-(?=\\s)|–|—)?${GAP}(?:(?:is|was|now|of|at|currently|today|level|result|value|back to normal|normal|came back(?: at)?)${GAP}[:=]?${GAP})*`,
+  'i',
+);
+const CENSORED = new RegExp(`^(?:<=|>=|<|>|≤|≥)${GAP}${NUM}`);
+const VALUE = new RegExp(`^${NUM}`);
+const MULTIPLE_OF_ULN = new RegExp(`^${GAP}(?:x|×|times)${GAP}(?:the${GAP})?(?:uln|upper limit)`, 'i');
+const FLAGS = new RegExp(
+  `^(?:${GAP}(?:\\(${GAP}(?:HH|LL|H|L|A)${GAP}\\)|\\[${GAP}(?:HH|LL|H|L|A)${GAP}\\]|\\*+|!+|↑+|↓+|(?:HH|LL|H|L|high|low|abnormal|abn)(?![\\p{L}\\p{N}])))+`,
+  'iu',
+);
+const KEYWORD = `(?:uln|upper${GAP}limit(?:${GAP}of${GAP}normal)?|ref(?:erence)?\\.?(?:${GAP}(?:range|interval|values?))?|normal(?:${GAP}range)?|nr|rr|range|limit)`;
+const RANGE = `(?:${NUM}${GAP}(?:-|–|—|to)${GAP})?(?:(?:<=|<|≤|up${GAP}to)${GAP})?${NUM}`;
+const SLASH_ULN = new RegExp(`^${GAP}/${GAP}${NUM}`);
+const BRACKET_ULN = new RegExp(
+  `^${GAP}[,;]?${GAP}[(\\[]${GAP}(?:(?:${KEYWORD}|n)${GAP}[:=]?${GAP})?${RANGE}`,
+  'i',
+);
+const KEYWORD_ULN = new RegExp(`^${GAP}[,;]?${GAP}${KEYWORD}${GAP}[:=]?${GAP}${RANGE}`, 'i');
+const BARE_RANGE_ULN = new RegExp(
+  `^${GAP}(?:${NUM}${GAP}(?:-|–|—)${GAP}${NUM}|(?:<=|<|≤)${GAP}${NUM})(?![\\d.,/-])`,
+);
+const CLOSE_BRACKET = new RegExp(`^${GAP}[)\\]]`);
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+interface UlnRead {
+  length: number;
+  uln?: number;
+  unit?: string;
+  problem?: string;
+}
+
+/** The upper bound of a reference range is the ULN; a lone number is the ULN itself. */
+const upperOf = (match: RegExpExecArray): number | undefined => {
+  const numbers = match.slice(1).filter((group): group is string => group !== undefined);
+  const upper = numbers[numbers.length - 1];
+  return upper === undefined ? undefined : parseReportedNumber(upper);
+};
+
+function readUln(rest: string, test: LabTest, valueHasUnit: boolean): UlnRead | undefined {
+  if (!valueHasUnit) {
+    const slash = SLASH_ULN.exec(rest);
+    if (slash) return { length: slash[0].length, uln: upperOf(slash) };
+  }
+  const bracket = BRACKET_ULN.exec(rest);
+  if (bracket) {
+    let length = bracket[0].length;
+    const unit = readUnit(rest.slice(length), test.family);
+    if (unit) length += unit.text.length;
+    const close = CLOSE_BRACKET.exec(rest.slice(length));
+    if (close) {
+      return { ...ulnUnit(unit, test), length: length + close[0].length, uln: upperOf(bracket) };
+    }
+  }
+  const keyword = KEYWORD_ULN.exec(rest) ?? BARE_RANGE_ULN.exec(rest);
+  if (keyword) {
+    let length = keyword[0].length;
+    const unit = readUnit(rest.slice(length), test.family);
+    if (unit) length += unit.text.length;
+    return { ...ulnUnit(unit, test), length, uln: upperOf(keyword) };
+  }
+  return undefined;
+}
+
+function ulnUnit(unit: ReturnType<typeof readUnit>, test: LabTest): { unit?: string; problem?: string } {
+  if (!unit) return {};
+  return unit.kind === 'accepted'
+    ? { unit: unit.caseUnit }
+    : { problem: unitProblem(unit.text.trim(), test) };
+}
+
+function unitProblem(unitText: string, test: LabTest, reason?: string): string {
+  if (reason) return `${capitalised(test.label)} in ${unitText}: ${reason}.`;
+  if (test.family === 'none')
+    return `${test.label} has no unit; enter the number only, for example "${test.label} 1.2".`;
+  return `"${unitText}" is not a unit for ${test.label}. Accepted: ${UNIT_FAMILIES[test.family].accepted}.`;
+}
+
+/** A unit written before the value, as lab exports do: "ALP (U/L) 412", "Bilirubin mg/dL 0.8". */
+function readUnitBeforeValue(text: string, test: LabTest): { length: number; unit: string } | undefined {
+  const open = /^[ \t]*[(\[]?/.exec(text)?.[0] ?? '';
+  const unit = readUnit(text.slice(open.length), test.family);
+  if (unit?.kind !== 'accepted' || unit.caseUnit === '') return undefined;
+  const close = open.trim() ? `${GAP}[)\\]]` : '';
+  const tail = new RegExp(`^${close}[ \\t:]*`).exec(text.slice(open.length + unit.text.length));
+  if (!tail) return undefined;
+  const length = open.length + unit.text.length + tail[0].length;
+  return VALUE.test(text.slice(length)) ? { length, unit: unit.caseUnit } : undefined;
+}
+
+/**
+ * Reads the value that follows a test name. Returns undefined when no number follows, so a name
+ * mentioned in passing ("edit ALT", "GGT pending") reads as nothing rather than as a guess.
+ */
+export function readLabResult(region: string, test: LabTest): LabResult | undefined {
+  let position = LEAD.exec(region)?.[0].length ?? 0;
+  const rest = (): string => region.slice(position);
+  const skipFlags = (): void => {
+    position += FLAGS.exec(rest())?.[0].length ?? 0;
+  };
+
+  const unitFirst = readUnitBeforeValue(rest(), test);
+  let unit = unitFirst?.unit;
+  position += unitFirst?.length ?? 0;
+
+  const censored = CENSORED.exec(rest());
+  if (censored) {
+    return {
+      length: position + censored[0].length,
+      problem: `${capitalised(test.label)} is reported as "${censored[0]}", outside the lab's measuring range: enter a number to use it.`,
+    };
+  }
+  const valueMatch = VALUE.exec(rest());
+  if (!valueMatch?.[1]) return undefined;
+  const value = parseReportedNumber(valueMatch[1]);
+  if (value === undefined) return undefined;
+  position += valueMatch[0].length;
+
+  const multiple = MULTIPLE_OF_ULN.exec(rest());
+  if (multiple) {
+    return {
+      length: position + multiple[0].length,
+      problem: `${test.label} is given as a multiple of the ULN: enter the value as reported and the lab's ULN, for example "${test.label} 300, ULN 120".`,
+    };
+  }
+
+  const result: LabResult = { length: 0, value };
+  const takeUnit = (): void => {
+    const found = readUnit(rest(), test.family);
+    if (!found) return;
+    position += found.text.length;
+    if (found.kind === 'accepted') {
+      if (found.caseUnit !== '') unit ??= found.caseUnit;
+    } else {
+      result.problem ??= unitProblem(
+        found.text.trim(),
+        test,
+        found.kind === 'refused' ? found.reason : undefined,
+      );
+    }
+  };
+
+  skipFlags();
+  if (unit === undefined) takeUnit();
+  skipFlags();
+  const uln = readUln(rest(), test, unit !== undefined);
+  if (uln) {
+    position += uln.length;
+    result.uln = uln.uln;
+    if (uln.problem) result.problem ??= uln.problem;
+    if (uln.unit !== undefined && unit !== undefined && uln.unit !== unit) {
+      result.problem ??= `${test.label}: the value is in ${unit} but the ULN in ${uln.unit}; give both in the same unit.`;
+    }
+    unit ??= uln.unit;
+    skipFlags();
+    if (unit === undefined) takeUnit();
+    skipFlags();
+  }
+  if (unit !== undefined) result.unit = unit;
+  result.length = position;
+  return result;
+}
