@@ -1,0 +1,94 @@
+import { EnvSchema, LOCAL_AUDIT_SALT, type Env } from './config-schema';
+
+export type LogLevel = Env['LOG_LEVEL'];
+export type AppType = Env['MicrosoftAppType'];
+
+export interface BotCredentials {
+  appId: string;
+  appPassword: string | undefined;
+  appType: AppType;
+  tenantId: string | undefined;
+}
+
+export interface Config {
+  /** `local`: no Bot Framework credentials, requests are not authenticated. */
+  mode: 'local' | 'production';
+  host: string;
+  port: number;
+  allowUnauthenticated: boolean;
+  /** Where Bot Framework channels reach this server; the local Direct Line uses it as serviceUrl. */
+  publicBaseUrl: string | undefined;
+  bot: BotCredentials | undefined;
+  directLine: { secret: string | undefined; endpoint: string };
+  storage: { databaseUrl: string | undefined; sqlitePath: string; retentionDays: number; auditSalt: string };
+  logLevel: LogLevel;
+  rateLimit: { windowMs: number; maxRequests: number; tokenMaxRequests: number };
+  /** Honour X-Forwarded-For for the client address (only behind a trusted reverse proxy). */
+  trustProxy: boolean;
+  /** CSP frame-ancestors sources: who may embed the chat page in a frame. */
+  frameAncestors: string[];
+}
+
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
+
+/** Reads the environment once; a bad value is a result naming the variable, never an exception. */
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(environment)'),
+        message: issue.message,
+      })),
+    };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      mode: e.MicrosoftAppId === undefined ? 'local' : 'production',
+      host: e.HOST,
+      port: e.PORT,
+      allowUnauthenticated: e.ALLOW_UNAUTHENTICATED,
+      publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+      bot:
+        e.MicrosoftAppId === undefined
+          ? undefined
+          : {
+              appId: e.MicrosoftAppId,
+              appPassword: e.MicrosoftAppPassword,
+              appType: e.MicrosoftAppType,
+              tenantId: e.MicrosoftAppTenantId,
+            },
+      directLine: {
+        secret: e.DIRECT_LINE_SECRET,
+        endpoint: (e.DIRECT_LINE_ENDPOINT ?? 'https://directline.botframework.com').replace(/\/+$/, ''),
+      },
+      storage: {
+        databaseUrl: e.DATABASE_URL,
+        sqlitePath: e.SQLITE_PATH,
+        retentionDays: e.RETENTION_DAYS,
+        auditSalt: e.AUDIT_SALT ?? LOCAL_AUDIT_SALT,
+      },
+      logLevel: e.LOG_LEVEL,
+      rateLimit: {
+        windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,
+        maxRequests: e.RATE_LIMIT_MAX_REQUESTS,
+        tokenMaxRequests: e.RATE_LIMIT_TOKEN_MAX_REQUESTS,
+      },
+      trustProxy: e.TRUST_PROXY,
+      frameAncestors: (e.FRAME_ANCESTORS ?? "'self'").split(' '),
+    },
+  };
+}
+
+/** One line per problem, naming the variable: what start-up prints before exiting with code 1. */
+export function formatConfigProblems(problems: readonly ConfigProblem[]): string {
+  return ['Invalid configuration:', ...problems.map((p) => `  ${p.variable}: ${p.message}`)].join('\n');
+}

@@ -1,0 +1,128 @@
+import type { AddressInfo } from 'node:net';
+import type { ActivityHandler } from 'botbuilder';
+import restify, { type Server } from 'restify';
+import type { Config } from '../config/load-config';
+import { ConversationStore } from './direct-line/conversation-store';
+import { registerConnectorRoutes } from './direct-line/connector-routes';
+import { registerLocalDirectLineRoutes } from './direct-line/local-direct-line-routes';
+import { registerTokenRoute } from './direct-line/token-route';
+import { rateLimit, securityHeaders } from './http-guards';
+import type { Logger } from './logger';
+import { createRateLimiter } from './rate-limiter';
+import { registerHealthRoutes, type HealthState, type ReadinessCheck } from './routes/health-routes';
+import { registerMessagesRoute } from './routes/messages-route';
+import { registerWebPageRoutes } from './routes/web-page-routes';
+import type { TurnLogic, WorkupAdapter } from './workup-adapter';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface ServerDeps {
+  config: Config;
+  adapter: WorkupAdapter;
+  /** The bot: an ActivityHandler, or any turn logic (tests pass small fixtures). */
+  bot: ActivityHandler | TurnLogic;
+  logger: Logger;
+  readiness: ReadinessCheck;
+  /** Overrides for the local Direct Line's bounds (tests shrink them). */
+  directLine?: { maxConversations?: number; maxActivitiesPerConversation?: number; idleMs?: number };
+}
+
+export interface BuiltServer {
+  server: Server;
+  /** Flipped by shutdown so /readyz reports 503 while in-flight requests finish. */
+  health: HealthState;
+}
+
+/** The base URL the bot's replies are posted back to when the local Direct Line is the channel. */
+function ownBaseUrl(server: Server, config: Config): string {
+  if (config.publicBaseUrl !== undefined) return config.publicBaseUrl;
+  const address = server.address() as AddressInfo | null;
+  const host = address?.family === 'IPv6' && address.address === '::1' ? '[::1]' : '127.0.0.1';
+  return `http://${host}:${address?.port ?? config.port}`;
+}
+
+/**
+ * Builds the HTTP server without listening: the composition root listens on the configured
+ * address, tests on 127.0.0.1 port 0.
+ */
+export function buildServer(deps: ServerDeps): BuiltServer {
+  const { config, adapter, bot, logger } = deps;
+  const logic: TurnLogic = typeof bot === 'function' ? bot : (context) => bot.run(context);
+  const health: HealthState = { shuttingDown: false };
+
+  const server = restify.createServer({
+    name: 'alp-workup',
+    // restify 11 logs through pino; @types/restify still describes its older bunyan logger.
+    log: logger as unknown as restify.ServerOptions['log'],
+    handleUncaughtExceptions: false,
+  });
+  server.pre(securityHeaders(config.frameAncestors));
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(
+    restify.plugins.bodyParser({
+      maxBodySize: MAX_BODY_BYTES,
+      mapParams: false,
+      mapFiles: false,
+      keepExtensions: false,
+    }),
+  );
+
+  const limiter = createRateLimiter({
+    windowMs: config.rateLimit.windowMs,
+    maxRequests: config.rateLimit.maxRequests,
+  });
+  const tokenLimiter = createRateLimiter({
+    windowMs: config.rateLimit.windowMs,
+    maxRequests: config.rateLimit.tokenMaxRequests,
+  });
+  const publicGuard = [rateLimit(limiter, config.trustProxy)];
+
+  registerHealthRoutes(server, deps.readiness, health, logger);
+  registerWebPageRoutes(server, publicGuard);
+  // In production only Bot Framework channels call /api/messages, from a few shared Azure
+  // addresses and each with a signed token; limiting them per address would throttle every user.
+  registerMessagesRoute(server, adapter, logic, logger, config.mode === 'local' ? publicGuard : []);
+
+  if (config.mode === 'local') {
+    const store = new ConversationStore({
+      maxConversations: deps.directLine?.maxConversations ?? 1000,
+      maxActivitiesPerConversation: deps.directLine?.maxActivitiesPerConversation ?? 1000,
+      idleMs: deps.directLine?.idleMs ?? 60 * 60 * 1000,
+    });
+    registerTokenRoute(server, { kind: 'local', store }, logger, [
+      ...publicGuard,
+      rateLimit(tokenLimiter, config.trustProxy),
+    ]);
+    registerLocalDirectLineRoutes(server, {
+      store,
+      adapter,
+      logic,
+      logger,
+      serviceUrl: () => ownBaseUrl(server, config),
+      guards: publicGuard,
+    });
+    registerConnectorRoutes(server, store);
+  } else {
+    registerTokenRoute(
+      server,
+      { kind: 'azure', secret: config.directLine.secret, endpoint: config.directLine.endpoint },
+      logger,
+      [...publicGuard, rateLimit(tokenLimiter, config.trustProxy)],
+    );
+  }
+
+  server.on('after', (req: restify.Request, res: restify.Response) => {
+    logger.info(
+      {
+        reqId: req.getId(),
+        method: req.method,
+        route: req.getRoute()?.path ?? '(none)',
+        status: res.statusCode,
+        ms: Date.now() - req.time(),
+      },
+      'request',
+    );
+  });
+
+  return { server, health };
+}

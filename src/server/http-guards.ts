@@ -1,0 +1,55 @@
+import type { Next, Request, RequestHandler, Response } from 'restify';
+import type { RateLimiter } from './rate-limiter';
+
+/**
+ * The client's address as seen by this server. Behind a reverse proxy every request comes from
+ * the proxy, so with `trustProxy` the address the proxy appended to X-Forwarded-For is used;
+ * without it the header is ignored, since any client can write it.
+ */
+export function clientAddress(req: Request, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = req.header('x-forwarded-for', '');
+    const last = forwarded.split(',').pop()?.trim();
+    if (last !== undefined && last !== '') return last;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+export function rateLimit(limiter: RateLimiter, trustProxy: boolean): RequestHandler {
+  return (req: Request, res: Response, next: Next) => {
+    const client = clientAddress(req, trustProxy);
+    if (limiter.take(client)) return next();
+    res.header('Retry-After', String(limiter.retryAfterSeconds(client)));
+    res.send(429, { code: 'TooManyRequests', message: 'Too many requests from this address; retry later.' });
+    return next(false);
+  };
+}
+
+/**
+ * Headers for every response. The page loads only its own script, style and Web Chat bundle;
+ * Web Chat and Adaptive Cards set inline `style` attributes, so styles (never scripts) may be
+ * inline. `frame-ancestors` lists the intranet pages allowed to embed the chat.
+ */
+export function securityHeaders(frameAncestors: readonly string[]): RequestHandler {
+  const policy = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "media-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors.join(' ')}`,
+  ].join('; ');
+  return (_req: Request, res: Response, next: Next) => {
+    res.header('Content-Security-Policy', policy);
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Referrer-Policy', 'no-referrer');
+    res.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+    res.header('Cross-Origin-Resource-Policy', 'same-origin');
+    return next();
+  };
+}

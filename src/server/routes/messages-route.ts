@@ -1,0 +1,47 @@
+import type { Activity } from 'botbuilder';
+import type { RequestHandler, Server } from 'restify';
+import { checkIncomingActivity } from '../incoming-activity';
+import { hashForLog, type Logger } from '../logger';
+import { isAuthenticationFailure, type TurnLogic, type WorkupAdapter } from '../workup-adapter';
+
+/**
+ * The Bot Framework endpoint: Teams, Azure Direct Line, Agents Playground and the terminal
+ * client all post activities here. With `deliveryMode: "expectReplies"` the adapter returns the
+ * turn's replies in the response body instead of posting them to the channel.
+ */
+export function registerMessagesRoute(
+  server: Server,
+  adapter: WorkupAdapter,
+  logic: TurnLogic,
+  logger: Logger,
+  guards: RequestHandler[],
+): void {
+  server.post('/api/messages', ...guards, async (req, res) => {
+    const check = checkIncomingActivity(req.body);
+    if (!check.ok) {
+      res.send(400, { code: 'BadRequest', message: check.message });
+      return;
+    }
+    const authHeader = req.header('authorization', '');
+    try {
+      // The schema above checked the fields the adapter relies on; botbuilder's own type is wider.
+      const invokeResponse = await adapter.handle(authHeader, check.activity as unknown as Activity, logic);
+      if (invokeResponse?.body === undefined) res.send(invokeResponse?.status ?? 200);
+      else res.send(invokeResponse.status, invokeResponse.body);
+    } catch (error) {
+      if (isAuthenticationFailure(error)) {
+        logger.warn(
+          { conversation: hashForLog(check.activity.conversation.id), channelId: check.activity.channelId },
+          'rejected an unauthenticated request',
+        );
+        res.send(401, { code: 'Unauthorized', message: 'The request is not authenticated for this bot.' });
+        return;
+      }
+      logger.error(
+        { errorName: (error as Error).name, stack: (error as Error).stack?.split('\n').slice(1).join('\n') },
+        'activity processing failed',
+      );
+      res.send(500, { code: 'InternalError', message: 'The activity could not be processed.' });
+    }
+  });
+}

@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RequestHandler, Server } from 'restify';
+
+/** The page's own files live in `public/` at the project root, above both `src/` and `dist/src/`. */
+function findPublicDir(): string {
+  let dir = __dirname;
+  for (let depth = 0; depth < 5; depth += 1) {
+    const candidate = path.join(dir, 'public');
+    if (existsSync(path.join(candidate, 'index.html'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error(`public/index.html not found above ${__dirname}`);
+}
+
+/** The package's `exports` hide `dist/`; its main entry sits in `lib/`, next to it. */
+function webChatBundlePath(): string {
+  return path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+}
+
+interface Asset {
+  type: string;
+  load: () => Buffer;
+}
+
+function cached(load: () => Buffer): () => Buffer {
+  let content: Buffer | undefined;
+  return () => (content ??= load());
+}
+
+/**
+ * `GET /` and its assets, all from this server: Web Chat comes from node_modules, never a CDN,
+ * so the page works on a network with no internet access.
+ */
+export function registerWebPageRoutes(server: Server, guards: RequestHandler[]): void {
+  const publicDir = findPublicDir();
+  const file = (name: string) => cached(() => readFileSync(path.join(publicDir, name)));
+  const page = file('index.html');
+  const assets = new Map<string, Asset>([
+    ['app.js', { type: 'text/javascript; charset=utf-8', load: file('app.js') }],
+    ['styles.css', { type: 'text/css; charset=utf-8', load: file('styles.css') }],
+    [
+      'webchat.js',
+      { type: 'text/javascript; charset=utf-8', load: cached(() => readFileSync(webChatBundlePath())) },
+    ],
+  ]);
+
+  server.get('/', ...guards, async (_req, res) => {
+    const body = page();
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': body.length,
+      'Cache-Control': 'no-cache',
+    });
+    res.end(body);
+  });
+
+  server.get('/assets/:name', ...guards, async (req, res) => {
+    const asset = assets.get(String(req.params.name));
+    if (asset === undefined) {
+      res.send(404, { code: 'NotFound', message: 'No such asset.' });
+      return;
+    }
+    const body = asset.load();
+    res.writeHead(200, {
+      'Content-Type': asset.type,
+      'Content-Length': body.length,
+      'Cache-Control': 'public, max-age=3600',
+    });
+    res.end(body);
+  });
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  ConfigurationServiceClientCredentialFactory,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
+import type { Config } from '../config/load-config';
+import { hashForLog, type Logger } from './logger';
+
+export type TurnLogic = (context: TurnContext) => Promise<void>;
+
+/**
+ * Bot Framework endpoints the adapter consults to validate a channel's token. Production leaves
+ * them at Microsoft's defaults; tests point them at a local fake so nothing leaves the machine.
+ */
+export type AuthenticationEndpoints = Pick<
+  ConfigurationBotFrameworkAuthenticationOptions,
+  'ToBotFromChannelOpenIdMetadataUrl' | 'ToBotFromEmulatorOpenIdMetadataUrl' | 'ToBotFromChannelTokenIssuer'
+>;
+
+/**
+ * CloudAdapter with the one entry point the server needs. `CloudAdapter.process` writes its own
+ * responses and prints errors with console.error; the server validates the activity first and
+ * wants to choose the status and log through pino, so it calls `processActivity` directly.
+ */
+export class WorkupAdapter extends CloudAdapter {
+  handle(authHeader: string, activity: Activity, logic: TurnLogic): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+export function createAdapter(
+  config: Pick<Config, 'bot'>,
+  logger: Logger,
+  endpoints: AuthenticationEndpoints = {},
+): WorkupAdapter {
+  const credentials = {
+    MicrosoftAppId: config.bot?.appId ?? '',
+    MicrosoftAppPassword: config.bot?.appPassword ?? '',
+    MicrosoftAppType: config.bot?.appType ?? 'MultiTenant',
+    MicrosoftAppTenantId: config.bot?.tenantId ?? '',
+  };
+  // With an empty MicrosoftAppId the adapter neither validates incoming tokens nor signs replies:
+  // that is local mode, which the configuration only allows on a loopback address.
+  const authentication = new ConfigurationBotFrameworkAuthentication(
+    { ...credentials, ...endpoints },
+    new ConfigurationServiceClientCredentialFactory(credentials),
+  );
+  const adapter = new WorkupAdapter(authentication);
+  adapter.onTurnError = async (context, error) => {
+    const errorId = randomUUID().slice(0, 8);
+    // The message of an error thrown mid-turn may quote what the user typed; the name and the
+    // stack frames are enough to find the fault.
+    logger.error(
+      {
+        errorId,
+        errorName: error.name,
+        stack: error.stack?.split('\n').slice(1).join('\n'),
+        conversation: hashForLog(context.activity.conversation?.id),
+        activityType: context.activity.type,
+      },
+      'turn failed',
+    );
+    try {
+      await context.sendActivity(
+        `Sorry, something went wrong on our side (reference ${errorId}). ` +
+          'Your workup is as it was before this message; please send it again.',
+      );
+    } catch (sendError) {
+      logger.error({ errorId, errorName: (sendError as Error).name }, 'could not send the apology');
+    }
+  };
+  return adapter;
+}
+
+/** The adapter's way of saying "not authenticated": its errors carry a 401 or 403 status. */
+export function isAuthenticationFailure(error: unknown): boolean {
+  if (!(error instanceof Error) || !('statusCode' in error)) return false;
+  return error.statusCode === 401 || error.statusCode === 403;
+}
