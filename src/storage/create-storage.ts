@@ -1,0 +1,39 @@
+import { AuditIdHasher } from './audit-id-hasher';
+import type { AuditLog } from './audit-log';
+import { HashingAuditLog } from './hashing-audit-log';
+import { openAuditTable, openWorkupStorage, type StorageTarget } from './storage-target';
+import type { WorkupStorage } from './workup-storage';
+
+export interface StorageConfig extends StorageTarget {
+  /** Per-deployment secret keying the HMAC of audit ids (see AuditIdHasher); at least 16 characters. */
+  auditSalt: string;
+  /** Clock for the "last written" time retention uses; defaults to the system clock. */
+  now?: () => Date;
+}
+
+export interface OpenedStorage {
+  storage: WorkupStorage;
+  audit: AuditLog;
+  /** Closes both; call once the server has finished its in-flight turns. */
+  close(): Promise<void>;
+}
+
+/** Opens the workup store and the audit trail on one database, creating tables as needed. */
+export async function createStorage(config: StorageConfig): Promise<OpenedStorage> {
+  const hasher = new AuditIdHasher(config.auditSalt);
+  const storage = await openWorkupStorage(config, config.now);
+  let audit: AuditLog;
+  try {
+    audit = new HashingAuditLog(await openAuditTable(config), hasher);
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  return {
+    storage,
+    audit,
+    close: async () => {
+      await Promise.all([storage.close(), audit.close()]);
+    },
+  };
+}

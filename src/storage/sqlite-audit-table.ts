@@ -1,0 +1,118 @@
+import type { Origin, Pattern } from '../clinical/assessment-schema';
+import type { AuditPeriod, AuditRecord, AuditRow } from './audit-entry';
+import type { AuditTable } from './audit-table';
+import { openSqliteDatabase, type SqliteDatabase } from './sqlite-connection';
+
+interface StoredAuditRow {
+  id: number;
+  at: number;
+  channel_id: string;
+  conversation_hash: string;
+  user_hash: string;
+  step: string;
+  event: string;
+  rule_ids: string;
+  content_version: string;
+  red_flags: string;
+  pattern: Pattern | null;
+  origin: Origin | null;
+  urgent: number | null;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS audit_entries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    channel_id TEXT NOT NULL,
+    conversation_hash TEXT NOT NULL,
+    user_hash TEXT NOT NULL,
+    step TEXT NOT NULL,
+    event TEXT NOT NULL,
+    rule_ids TEXT NOT NULL,
+    content_version TEXT NOT NULL,
+    red_flags TEXT NOT NULL,
+    pattern TEXT,
+    origin TEXT,
+    urgent INTEGER
+  );
+  CREATE INDEX IF NOT EXISTS audit_entries_at ON audit_entries (at);
+  CREATE INDEX IF NOT EXISTS audit_entries_user_hash ON audit_entries (user_hash);
+  CREATE TRIGGER IF NOT EXISTS audit_entries_append_only BEFORE UPDATE ON audit_entries
+  BEGIN
+    SELECT RAISE(ABORT, 'audit entries are append-only');
+  END;
+`;
+
+function toRow(stored: StoredAuditRow): AuditRow {
+  return {
+    id: stored.id,
+    at: new Date(stored.at),
+    channelId: stored.channel_id,
+    conversationHash: stored.conversation_hash,
+    userHash: stored.user_hash,
+    step: stored.step,
+    event: stored.event,
+    ruleIds: JSON.parse(stored.rule_ids) as string[],
+    contentVersion: stored.content_version,
+    redFlags: JSON.parse(stored.red_flags) as string[],
+    pattern: stored.pattern,
+    origin: stored.origin,
+    urgent: stored.urgent === null ? null : stored.urgent === 1,
+  };
+}
+
+/** The audit table in the SQLite file next to the workups (its own connection). */
+export class SqliteAuditTable implements AuditTable {
+  private readonly db: SqliteDatabase;
+
+  constructor(filePath: string) {
+    this.db = openSqliteDatabase(filePath);
+    this.db.exec(SCHEMA);
+  }
+
+  async append(record: AuditRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO audit_entries (at, channel_id, conversation_hash, user_hash, step, event, rule_ids,
+           content_version, red_flags, pattern, origin, urgent)
+         VALUES (@at, @channelId, @conversationHash, @userHash, @step, @event, @ruleIds,
+           @contentVersion, @redFlags, @pattern, @origin, @urgent)`,
+      )
+      .run({
+        ...record,
+        at: record.at.getTime(),
+        ruleIds: JSON.stringify(record.ruleIds),
+        redFlags: JSON.stringify(record.redFlags),
+        urgent: record.urgent === null ? null : Number(record.urgent),
+      });
+  }
+
+  async query(period: AuditPeriod): Promise<AuditRow[]> {
+    const rows = this.db
+      .prepare<{ from: number | null; to: number | null }, StoredAuditRow>(
+        `SELECT * FROM audit_entries
+         WHERE (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to)
+         ORDER BY at, id`,
+      )
+      .all({ from: period.from?.getTime() ?? null, to: period.to?.getTime() ?? null });
+    return rows.map(toRow);
+  }
+
+  async deleteByUserHash(userHash: string): Promise<number> {
+    return this.db.prepare('DELETE FROM audit_entries WHERE user_hash = ?').run(userHash).changes;
+  }
+
+  async deleteBefore(cutoff: Date): Promise<number> {
+    return this.db.prepare('DELETE FROM audit_entries WHERE at < ?').run(cutoff.getTime()).changes;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) {
+      this.db.close();
+    }
+  }
+}
