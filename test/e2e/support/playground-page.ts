@@ -1,0 +1,108 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { PageRecorder } from './artifacts';
+
+export type PlaygroundChat = 'Personal Chat' | 'Group Chat';
+
+/** The playground's message list: one item per message, the bot's carry a "Message author" header. */
+const MESSAGE = '[aria-label="Message header"]';
+const COMPOSE_BOX = '[data-lexical-editor="true"]';
+const REPLY_TIMEOUT_MS = 30_000;
+
+/**
+ * The Microsoft 365 Agents Playground page, which renders a Teams client: a chat list, a
+ * message list with Adaptive Cards drawn by Teams' own Fluent UI renderer, and a compose box
+ * with @mentions. Its page asks a Microsoft CDN for fonts and an animation worklet; those are
+ * refused here so that the test runs the same without a network (the page works without them).
+ */
+export class PlaygroundPage {
+  private constructor(
+    readonly page: Page,
+    readonly recorder: PageRecorder,
+    private readonly context: BrowserContext,
+  ) {}
+
+  static async open(browser: Browser, url: string): Promise<PlaygroundPage> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const recorder = new PageRecorder(page);
+    const ownHost = new URL(url).hostname;
+    await page.route('**/*', (route) => {
+      const { hostname } = new URL(route.request().url());
+      return hostname === ownHost || hostname === 'localhost' ? route.continue() : route.abort();
+    });
+    await page.goto(url);
+    await page.locator(COMPOSE_BOX).waitFor();
+    return new PlaygroundPage(page, recorder, context);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  /** Opening a chat for the first time installs the app there: installationUpdate and conversationUpdate. */
+  async openChat(chat: PlaygroundChat): Promise<void> {
+    await this.page.getByRole('treeitem', { name: chat }).click();
+  }
+
+  /** Every message the open chat shows, bot's and clinician's, as rendered text. */
+  async messagesText(): Promise<string> {
+    return (await this.messageItems().allInnerTexts()).join('\n');
+  }
+
+  /** Runs `action`, waits for a message after it that shows `expected`, returns what arrived. */
+  async expectReply(action: () => Promise<void>, expected: string | RegExp): Promise<string> {
+    const before = await this.messageItems().count();
+    await action();
+    const pattern =
+      typeof expected === 'string'
+        ? { source: expected, literal: true }
+        : { source: expected.source, literal: false };
+    await this.page.waitForFunction(
+      ([selector, from, { source, literal }]) => {
+        const items = Array.from(document.querySelectorAll(selector)).map((header) => header.parentElement);
+        const text = items
+          .slice(from)
+          .map((item) => item?.innerText ?? '')
+          .join('\n');
+        return literal ? text.includes(source) : new RegExp(source).test(text);
+      },
+      [MESSAGE, before, pattern] as const,
+      { timeout: REPLY_TIMEOUT_MS },
+    );
+    return (await this.messageItems().allInnerTexts()).slice(before).join('\n');
+  }
+
+  async send(text: string): Promise<void> {
+    await this.page.locator(COMPOSE_BOX).click();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** "@<bot> text", the mention picked from the compose box's suggestion list as a user does. */
+  async sendMentioning(botName: string, text: string): Promise<void> {
+    await this.page.locator(COMPOSE_BOX).click();
+    await this.page.keyboard.type('@');
+    await this.page.getByRole('menuitem', { name: botName }).click();
+    await this.page.keyboard.type(` ${text}`);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async fill(label: string, value: string): Promise<void> {
+    await this.lastMessageWithCard().getByLabel(label, { exact: true }).fill(value);
+  }
+
+  async press(title: string): Promise<void> {
+    await this.lastMessageWithCard().getByRole('button', { name: title, exact: true }).click();
+  }
+
+  private messageItems(): Locator {
+    return this.page.locator(MESSAGE).locator('..');
+  }
+
+  /** The newest message that holds an Adaptive Card (the renderer gives inputs real labels). */
+  private lastMessageWithCard(): Locator {
+    return this.messageItems()
+      .filter({ has: this.page.locator('[dir="ltr"][tabindex="0"]') })
+      .last();
+  }
+}

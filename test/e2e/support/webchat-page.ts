@@ -1,0 +1,259 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { PageRecorder } from './artifacts';
+
+/** How the clinician operates the page: with the mouse, or with the keyboard alone. */
+export type InputMode = 'pointer' | 'keyboard';
+
+const TRANSCRIPT = '.webchat__basic-transcript__transcript';
+const ACTIVITY = `${TRANSCRIPT} > article`;
+const CARD = '.ac-adaptiveCard';
+const SEND_BOX = '[data-id="webchat-sendbox-input"]';
+
+/** Enough Tab presses to cross any card the bot sends; a missing target fails rather than loops. */
+const MAX_TAB_PRESSES = 80;
+/** Generous: on 2 busy CI cores a turn through the real bot can take seconds, never minutes. */
+const REPLY_TIMEOUT_MS = 30_000;
+
+/**
+ * The web chat page at `/` as a clinician uses it: type into the send box, fill and submit the
+ * Adaptive Cards by their visible labels, read the transcript. In keyboard mode every action
+ * goes through Web Chat's documented keyboard model (Tab to the chat history, arrows to a
+ * message, Enter to step into it, Tab between its inputs, Space/Enter to act, Escape to leave)
+ * and no element is ever clicked.
+ */
+export class WebChatPage {
+  private constructor(
+    readonly page: Page,
+    readonly recorder: PageRecorder,
+    private readonly context: BrowserContext,
+    readonly mode: InputMode,
+  ) {}
+
+  static async open(browser: Browser, url: string, mode: InputMode = 'pointer'): Promise<WebChatPage> {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    const recorder = new PageRecorder(page);
+    await page.goto(url);
+    await page.locator(SEND_BOX).waitFor();
+    return new WebChatPage(page, recorder, context, mode);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  get transcript(): Locator {
+    return this.page.locator(TRANSCRIPT);
+  }
+
+  /** The most recent Adaptive Card in the transcript: the one the bot is waiting on. */
+  lastCard(): Locator {
+    return this.transcript.locator(CARD).last();
+  }
+
+  /** Text of every message and card the transcript shows, in order. */
+  async transcriptText(): Promise<string> {
+    return this.transcript.innerText();
+  }
+
+  /**
+   * Runs `action` and waits until a message that arrived after it shows `expected`; returns the
+   * rendered text of everything that arrived, so a test asserts on what the clinician reads.
+   */
+  async expectReply(action: () => Promise<void>, expected: string | RegExp): Promise<string> {
+    const before = await this.page.locator(ACTIVITY).count();
+    await action();
+    const pattern =
+      typeof expected === 'string'
+        ? { source: expected, literal: true }
+        : { source: expected.source, literal: false };
+    await this.page.waitForFunction(
+      ([selector, from, { source, literal }]) => {
+        const text = Array.from(document.querySelectorAll(selector))
+          .slice(from)
+          .map((element) => (element as HTMLElement).innerText)
+          .join('\n');
+        return literal ? text.includes(source) : new RegExp(source).test(text);
+      },
+      [ACTIVITY, before, pattern] as const,
+      { timeout: REPLY_TIMEOUT_MS },
+    );
+    const texts = await this.page.locator(ACTIVITY).allInnerTexts();
+    return texts.slice(before).join('\n');
+  }
+
+  async send(text: string): Promise<void> {
+    const box = this.page.locator(SEND_BOX);
+    if (this.mode === 'keyboard') {
+      await this.page.keyboard.press('Escape');
+      await this.tabTo(box);
+      await this.page.keyboard.type(text);
+      await this.page.keyboard.press('Enter');
+      return;
+    }
+    await box.fill(text);
+    await box.press('Enter');
+  }
+
+  /** A number (or text) input on the last card, found by its label; `row` names a lab's row for its "Unit"/"ULN". */
+  async fill(label: string, value: string, row?: string): Promise<void> {
+    const input = this.inputIn(label, row);
+    if (this.mode === 'keyboard') {
+      await this.focusCardElement(input);
+      await this.page.keyboard.press('ControlOrMeta+A');
+      await this.page.keyboard.type(value);
+      return;
+    }
+    await input.fill(value);
+  }
+
+  /** A drop-down (compact choice set) on the last card: picks the option shown as `option`. */
+  async select(label: string, option: string, row?: string): Promise<void> {
+    const select = this.inputIn(label, row);
+    if (this.mode === 'keyboard') {
+      await this.focusCardElement(select);
+      for (let presses = 0; presses < 20; presses += 1) {
+        const shown = await select.evaluate(
+          (element) => (element as HTMLSelectElement).selectedOptions[0]?.label,
+        );
+        if (shown === option) return;
+        await this.page.keyboard.press('ArrowDown');
+      }
+      throw new Error(`"${option}" is not an option of "${label}"`);
+    }
+    await select.selectOption({ label: option });
+  }
+
+  /** A tick box or radio button on the last card, by the label printed next to it. */
+  async tick(option: string): Promise<void> {
+    const box = this.lastCard().getByLabel(option, { exact: true });
+    if (this.mode === 'keyboard') {
+      const type = await box.getAttribute('type');
+      if (type === 'radio') {
+        await this.focusRadioGroupOf(box);
+      } else {
+        await this.focusCardElement(box);
+        await this.page.keyboard.press('Space');
+      }
+      return;
+    }
+    await box.check();
+  }
+
+  /** A button on the last card, by its title. */
+  async press(title: string): Promise<void> {
+    const button = this.lastCard().locator(`button.ac-pushButton[title="${title}"]`);
+    if (this.mode === 'keyboard') {
+      await this.focusCardElement(button);
+      await this.page.keyboard.press('Enter');
+      return;
+    }
+    await button.click();
+  }
+
+  /**
+   * Inputs of every card in the transcript whose accessible name is empty: no aria-label, no
+   * aria-labelledby with text and no <label for>. Screen reader users cannot answer those.
+   */
+  async unlabelledCardInputs(): Promise<string[]> {
+    return this.transcript.evaluate((root) => {
+      const textOf = (ids: string) =>
+        ids
+          .split(/\s+/)
+          .map((id) => (id === '' ? '' : (document.getElementById(id)?.textContent ?? '')))
+          .join(' ')
+          .trim();
+      const inputs = Array.from(
+        root.querySelectorAll('.ac-adaptiveCard input, .ac-adaptiveCard select, .ac-adaptiveCard textarea'),
+      );
+      return inputs
+        .filter((input) => {
+          const ariaLabel = input.getAttribute('aria-label')?.trim() ?? '';
+          const labelledBy = textOf(input.getAttribute('aria-labelledby') ?? '');
+          const labelFor =
+            input.id === ''
+              ? ''
+              : (document.querySelector(`label[for="${input.id}"]`)?.textContent?.trim() ?? '');
+          return ariaLabel === '' && labelledBy === '' && labelFor === '';
+        })
+        .map((input) => input.outerHTML.slice(0, 160));
+    });
+  }
+
+  private inputIn(label: string, row?: string): Locator {
+    const card = this.lastCard();
+    const scope =
+      row === undefined
+        ? card
+        : card.locator('.ac-columnSet').filter({ has: this.page.getByLabel(row, { exact: true }) });
+    return scope.getByLabel(label, { exact: true });
+  }
+
+  private isFocused(target: Locator): Promise<boolean> {
+    return target.evaluate((element) => element === document.activeElement);
+  }
+
+  private async tabTo(target: Locator): Promise<void> {
+    for (let presses = 0; presses < MAX_TAB_PRESSES; presses += 1) {
+      if (await this.isFocused(target)) return;
+      await this.page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${target.toString()}`);
+  }
+
+  /**
+   * Focus an element of the last card with the keyboard: if focus is not already inside that
+   * card, Tab to the chat history, arrow to the card's message and press Enter to step into it.
+   */
+  private async focusCardElement(target: Locator): Promise<void> {
+    const inCard = await this.lastCard().evaluate((card) => card.contains(document.activeElement));
+    if (!inCard) await this.enterLastCard();
+    await this.tabTo(target);
+  }
+
+  private async enterLastCard(): Promise<void> {
+    const history = this.page.locator('.webchat__basic-transcript');
+    await this.page.keyboard.press('Escape');
+    await this.tabTo(history);
+    const cardArticleId = await this.lastCard().evaluate(
+      (card) => card.closest('article')?.querySelector('[role="article"]')?.id ?? '',
+    );
+    for (let presses = 0; presses < MAX_TAB_PRESSES; presses += 1) {
+      const active = await history.getAttribute('aria-activedescendant');
+      if (active === cardArticleId) {
+        await this.page.keyboard.press('Enter');
+        return;
+      }
+      const ids = await this.page
+        .locator(`${ACTIVITY} [role="article"]`)
+        .evaluateAll((elements) => elements.map((e) => e.id));
+      await this.page.keyboard.press(
+        ids.indexOf(active ?? '') > ids.indexOf(cardArticleId) ? 'ArrowUp' : 'ArrowDown',
+      );
+    }
+    throw new Error('The arrow keys never reached the last card');
+  }
+
+  /** Radio buttons are one Tab stop; the arrow keys move the choice within the group. */
+  private async focusRadioGroupOf(radio: Locator): Promise<void> {
+    const name = await radio.getAttribute('name');
+    const group = this.lastCard().locator(`input[type="radio"][name="${name}"]`);
+    const inCard = await this.lastCard().evaluate((card) => card.contains(document.activeElement));
+    if (!inCard) await this.enterLastCard();
+    for (let presses = 0; presses < MAX_TAB_PRESSES; presses += 1) {
+      const focusedInGroup = await group.evaluateAll((radios) =>
+        radios.includes(document.activeElement as HTMLInputElement),
+      );
+      if (focusedInGroup) break;
+      await this.page.keyboard.press('Tab');
+    }
+    for (let presses = 0; presses < 20; presses += 1) {
+      if (await this.isFocused(radio)) {
+        await this.page.keyboard.press('Space');
+        return;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`The arrow keys never reached ${radio.toString()}`);
+  }
+}
