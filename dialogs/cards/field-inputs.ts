@@ -1,0 +1,232 @@
+import {
+  ALBUMIN_UNITS,
+  BILIRUBIN_UNITS,
+  BONE_ALP_UNITS,
+  CALCIUM_UNITS,
+  CRP_UNITS,
+  ENZYME_UNITS,
+  THERAPY_AGENTS,
+  ULTRASOUND_RESULTS,
+} from '../../src/clinical/case-schema';
+import type { Choice } from './adaptive-card';
+
+/**
+ * How each case field is asked on a card and read back from a submit. Input ids are the case
+ * paths themselves ("alp.value", "therapy.steroids"), so a submit maps onto the case without a
+ * lookup table that could drift from the cards.
+ */
+
+export type LabField =
+  | 'albumin'
+  | 'alp'
+  | 'alpBaseline'
+  | 'alt'
+  | 'ast'
+  | 'ggt'
+  | 'nucleotidase5'
+  | 'bilirubinTotal'
+  | 'bilirubinDirect'
+  | 'calcium'
+  | 'crp'
+  | 'boneSpecificAlp';
+
+export interface LabInput {
+  kind: 'lab';
+  path: LabField;
+  label: string;
+  /** Units offered on the card, the first being the default; empty when the unit follows another lab. */
+  units: readonly string[];
+  /** The baseline ALP is entered in the ALP's unit and has no ULN of its own. */
+  unitFrom?: LabField;
+  hasUln: boolean;
+  hint?: string;
+}
+
+export interface NumberInput {
+  kind: 'number';
+  path: string;
+  label: string;
+  min: number;
+  max: number;
+  hint?: string;
+}
+
+export interface YesNoInput {
+  kind: 'yesNo';
+  path: string;
+  label: string;
+}
+
+export interface ChoiceInput {
+  kind: 'choice';
+  path: string;
+  label: string;
+  choices: Choice[];
+}
+
+/** The red-flag screen: one multi-select whose unticked boxes mean "no" once the clinician answers. */
+export interface SymptomsInput {
+  kind: 'symptoms';
+  path: 'symptoms';
+  label: string;
+  choices: Choice[];
+}
+
+export type FieldInput = LabInput | NumberInput | YesNoInput | ChoiceInput | SymptomsInput;
+
+/** Units as a clinician reads them; aliases (IU/L, ukat/L, Greek mu) stay accepted by the engine and the text parser. */
+const displayUnits = (units: readonly string[]): string[] =>
+  units.filter((unit) => unit !== 'IU/L' && !unit.startsWith('u') && !unit.startsWith('μ'));
+
+export const ENZYME_CARD_UNITS = displayUnits(ENZYME_UNITS);
+export const BILIRUBIN_CARD_UNITS = displayUnits(BILIRUBIN_UNITS);
+export const CALCIUM_CARD_UNITS = displayUnits(CALCIUM_UNITS);
+export const BONE_ALP_CARD_UNITS = displayUnits(BONE_ALP_UNITS);
+
+export const SYMPTOM_CHOICES: Choice[] = [
+  { title: 'Fever (> 38 °C) or rigors', value: 'fever' },
+  { title: 'Jaundice', value: 'jaundice' },
+  { title: 'Right upper quadrant pain', value: 'rightUpperQuadrantPain' },
+  { title: 'New bone pain', value: 'newBonePain' },
+  { title: 'New neurological deficit', value: 'neuroDeficit' },
+  { title: 'Confusion or drowsiness', value: 'confusion' },
+];
+
+export const SYMPTOM_FIELDS = SYMPTOM_CHOICES.map((choice) => choice.value);
+
+const THERAPY_TITLES: Record<(typeof THERAPY_AGENTS)[number], string> = {
+  bortezomib: 'Bortezomib',
+  carfilzomib: 'Carfilzomib',
+  ixazomib: 'Ixazomib',
+  other: 'Other (no proteasome inhibitor)',
+  none: 'No current treatment',
+};
+
+export const ULTRASOUND_TITLES: Record<(typeof ULTRASOUND_RESULTS)[number], string> = {
+  normal: 'Normal',
+  'dilated-ducts': 'Dilated ducts',
+  'cbd-stone': 'Bile duct stone',
+  'focal-lesions': 'Focal lesions',
+  'diffuse-infiltration': 'Diffuse infiltration',
+  hepatomegaly: 'Hepatomegaly',
+};
+
+const lab = (path: LabField, label: string, units: readonly string[], hint?: string): LabInput => ({
+  kind: 'lab',
+  path,
+  label,
+  units,
+  hasUln: true,
+  ...(hint === undefined ? {} : { hint }),
+});
+
+const yesNo = (path: string, label: string): YesNoInput => ({ kind: 'yesNo', path, label });
+
+const number = (path: string, label: string, min: number, max: number, hint?: string): NumberInput => ({
+  kind: 'number',
+  path,
+  label,
+  min,
+  max,
+  ...(hint === undefined ? {} : { hint }),
+});
+
+export const FIELD_INPUTS: readonly FieldInput[] = [
+  lab('alp', 'ALP (alkaline phosphatase)', ENZYME_CARD_UNITS),
+  {
+    kind: 'lab',
+    path: 'alpBaseline',
+    label: 'Baseline ALP before this treatment (optional)',
+    units: [],
+    unitFrom: 'alp',
+    hasUln: false,
+    hint: 'Same unit as the ALP above.',
+  },
+  lab('alt', 'ALT', ENZYME_CARD_UNITS),
+  lab('ast', 'AST', ENZYME_CARD_UNITS),
+  lab('bilirubinTotal', 'Total bilirubin', BILIRUBIN_CARD_UNITS),
+  lab('bilirubinDirect', 'Direct bilirubin', BILIRUBIN_CARD_UNITS),
+  number('inr', 'INR', 0.5, 20),
+  lab('calcium', 'Calcium', CALCIUM_CARD_UNITS),
+  {
+    kind: 'lab',
+    path: 'albumin',
+    label: 'Albumin (for corrected calcium)',
+    units: ALBUMIN_UNITS,
+    hasUln: false,
+  },
+  lab('crp', 'CRP', CRP_UNITS),
+  number('wbc', 'White cell count (x10^9/L)', 0, 500),
+  number('temperatureC', 'Temperature (°C)', 25, 45),
+  lab('ggt', 'GGT', ENZYME_CARD_UNITS),
+  lab('nucleotidase5', "5'-nucleotidase", ENZYME_CARD_UNITS),
+  lab('boneSpecificAlp', 'Bone-specific ALP', BONE_ALP_CARD_UNITS),
+  number('isoenzymes.bonePercent', 'ALP isoenzymes: bone fraction (%)', 0, 100),
+  number('isoenzymes.liverPercent', 'ALP isoenzymes: liver fraction (%)', 0, 100),
+  number('isoenzymes.intestinalPercent', 'ALP isoenzymes: intestinal fraction (%)', 0, 100),
+  number('isoenzymes.placentalPercent', 'ALP isoenzymes: placental fraction (%)', 0, 100),
+  number('heatStableAlpPercent', 'Heat-stable ALP after 56 °C (% residual)', 0, 100),
+  {
+    kind: 'choice',
+    path: 'therapy.agent',
+    label: 'Current myeloma treatment',
+    choices: THERAPY_AGENTS.map((agent) => ({ title: THERAPY_TITLES[agent], value: agent })),
+  },
+  number('therapy.weeksOnTherapy', 'Weeks on this treatment', 0, 520),
+  yesNo('therapy.steroids', 'Steroids in the regimen?'),
+  yesNo('therapy.melphalan', 'Melphalan-prednisone with bortezomib (VMP)?'),
+  yesNo('therapy.newDrug', 'Any drug started in the last 3 months?'),
+  yesNo('history.recentFracture', 'Recent fracture, vertebroplasty or kyphoplasty?'),
+  yesNo('history.knownBoneDisease', 'Known myeloma bone disease (lytic lesions)?'),
+  yesNo('history.bisphosphonate', 'On zoledronic acid or another bisphosphonate?'),
+  yesNo('history.denosumabStopped', 'Denosumab stopped recently?'),
+  yesNo('history.renalImpairment', 'Renal impairment?'),
+  yesNo('history.pregnant', 'Pregnant?'),
+  number('history.pregnancyTrimester', 'If pregnant: trimester (1-3)', 1, 3),
+  number('history.ageYears', 'Age (years)', 0, 120),
+  yesNo('history.fasting', 'Fasting sample?'),
+  yesNo('history.alcohol', 'Regular alcohol use?'),
+  yesNo('history.enzymeInducingDrugs', 'On enzyme-inducing drugs (phenytoin, phenobarbital)?'),
+  yesNo('history.amyloidosis', 'Known or suspected AL amyloidosis?'),
+  yesNo('history.heartFailure', 'Heart failure?'),
+  number('history.liverSpanCm', 'Liver span on imaging (cm)', 5, 40),
+  yesNo('history.persistentElevation', 'ALP raised on repeat testing?'),
+  {
+    kind: 'symptoms',
+    path: 'symptoms',
+    label: 'Any of these now? Tick all that apply.',
+    choices: SYMPTOM_CHOICES,
+  },
+  {
+    kind: 'choice',
+    path: 'imaging.ultrasound',
+    label: 'Right upper quadrant ultrasound result',
+    choices: ULTRASOUND_RESULTS.map((result) => ({ title: ULTRASOUND_TITLES[result], value: result })),
+  },
+  {
+    kind: 'choice',
+    path: 'ama',
+    label: 'Antimitochondrial antibody (AMA)',
+    choices: [
+      { title: 'Positive', value: 'positive' },
+      { title: 'Negative', value: 'negative' },
+    ],
+  },
+];
+
+const BY_PATH = new Map<string, FieldInput>(FIELD_INPUTS.map((input) => [input.path, input]));
+
+/** The card input for a case path; a lab's sub-path ("alp.uln") and a single symptom resolve to their group. */
+export const fieldInputFor = (path: string): FieldInput | undefined => {
+  const direct = BY_PATH.get(path);
+  if (direct) return direct;
+  const [head, tail] = splitPath(path);
+  if (head === 'symptoms') return BY_PATH.get('symptoms');
+  const parent = BY_PATH.get(head);
+  return parent?.kind === 'lab' && ['value', 'unit', 'uln'].includes(tail) ? parent : undefined;
+};
+
+const splitPath = (path: string): [string, string] => {
+  const dot = path.indexOf('.');
+  return dot < 0 ? [path, ''] : [path.slice(0, dot), path.slice(dot + 1)];
+};

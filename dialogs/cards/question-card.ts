@@ -1,0 +1,234 @@
+import type { Origin } from '../../src/clinical/assessment-schema';
+import type { PartialCase } from '../../src/clinical/case-schema';
+import { STEP_TEXT, stepPosition, type QuestionStep } from '../presentation/steps';
+import {
+  adaptiveCard,
+  column,
+  columnSet,
+  heading,
+  subtle,
+  textBlock,
+  type CardElement,
+  type CardWithText,
+  type Choice,
+  type InputChoiceSet,
+  type InputNumber,
+  type SubmitAction,
+} from './adaptive-card';
+import { submitData, type CardAction } from './card-submit';
+import { fieldInputFor, type FieldInput, type LabInput } from './field-inputs';
+import { readPath } from './read-path';
+import { answerText } from './answer-facts';
+
+export interface QuestionCardInput {
+  step: QuestionStep;
+  /** Case paths this step asks (the machine's STEP_FIELDS for the step). */
+  fields: readonly string[];
+  /** What is already known: pre-fills the inputs, so going back or editing shows the earlier answer. */
+  known: PartialCase;
+  revision: number;
+  /** Once known, the origin decides the route length shown in "Step N of M". */
+  origin?: Origin;
+}
+
+const YES_NO_CHOICES: Choice[] = [
+  { title: 'Yes', value: 'yes' },
+  { title: 'No', value: 'no' },
+  { title: 'Not known', value: 'unknown' },
+];
+
+/** Stored units may be aliases (IU/L, ukat/L); the card offers the printed spelling. */
+const cardUnit = (unit: unknown, offered: readonly string[]): string | undefined => {
+  if (typeof unit !== 'string') return offered[0];
+  const printed = unit === 'IU/L' ? 'U/L' : unit.replace(/^[uμ]/, 'µ');
+  return offered.includes(printed) ? printed : offered[0];
+};
+
+const numberInput = (
+  id: string,
+  label: string,
+  value: unknown,
+  extra: Partial<InputNumber> = {},
+): InputNumber => ({
+  type: 'Input.Number',
+  id,
+  label,
+  ...(typeof value === 'number' ? { value } : {}),
+  ...extra,
+});
+
+const choiceSet = (
+  id: string,
+  label: string,
+  choices: Choice[],
+  value: string | undefined,
+  style: InputChoiceSet['style'],
+): InputChoiceSet => ({
+  type: 'Input.ChoiceSet',
+  id,
+  label,
+  choices,
+  style,
+  wrap: true,
+  ...(value === undefined ? {} : { value }),
+});
+
+const labElements = (input: LabInput, known: PartialCase): CardElement[] => {
+  const columns = [
+    column([
+      numberInput(`${input.path}.value`, input.label, readPath(known, `${input.path}.value`), { min: 0 }),
+    ]),
+  ];
+  if (input.units.length > 0) {
+    const unit = cardUnit(readPath(known, `${input.path}.unit`), input.units);
+    const choices = input.units.map((offered) => ({ title: offered, value: offered }));
+    columns.push(column([choiceSet(`${input.path}.unit`, 'Unit', choices, unit, 'compact')], 'auto'));
+  }
+  if (input.hasUln) {
+    columns.push(
+      column([
+        numberInput(`${input.path}.uln`, "Your lab's ULN", readPath(known, `${input.path}.uln`), { min: 0 }),
+      ]),
+    );
+  }
+  const elements: CardElement[] = [columnSet(columns)];
+  if (input.hint) elements.push(subtle(input.hint));
+  return elements;
+};
+
+const yesNoValue = (value: unknown): string | undefined =>
+  value === true ? 'yes' : value === false ? 'no' : undefined;
+
+const tickedSymptoms = (known: PartialCase): string | undefined => {
+  const ticked = Object.entries(known.symptoms ?? {})
+    .filter(([, present]) => present === true)
+    .map(([symptom]) => symptom);
+  return ticked.length > 0 ? ticked.join(',') : undefined;
+};
+
+const inputElements = (input: FieldInput, known: PartialCase): CardElement[] => {
+  switch (input.kind) {
+    case 'lab':
+      return labElements(input, known);
+    case 'number':
+      return [
+        numberInput(input.path, input.label, readPath(known, input.path), { min: input.min, max: input.max }),
+      ];
+    case 'yesNo':
+      return [
+        choiceSet(
+          input.path,
+          input.label,
+          YES_NO_CHOICES,
+          yesNoValue(readPath(known, input.path)),
+          'compact',
+        ),
+      ];
+    case 'choice': {
+      const value = readPath(known, input.path);
+      return [
+        choiceSet(
+          input.path,
+          input.label,
+          input.choices,
+          typeof value === 'string' ? value : undefined,
+          'expanded',
+        ),
+      ];
+    }
+    case 'symptoms':
+      return [
+        {
+          ...choiceSet(input.path, input.label, input.choices, tickedSymptoms(known), 'expanded'),
+          isMultiSelect: true,
+        },
+      ];
+  }
+};
+
+/** The distinct inputs a step asks, in the order given: "alp.value" and "alp.uln" are one lab row. */
+export const stepInputs = (fields: readonly string[]): FieldInput[] => {
+  const inputs: FieldInput[] = [];
+  for (const field of fields) {
+    const input = fieldInputFor(field);
+    if (input && !inputs.includes(input)) inputs.push(input);
+  }
+  return inputs;
+};
+
+const button = (title: string, step: QuestionStep, revision: number, action: CardAction): SubmitAction => ({
+  type: 'Action.Submit',
+  title,
+  data: submitData(step, revision, action),
+  ...(action === 'next' || action === 'none'
+    ? { style: 'positive' as const }
+    : { associatedInputs: 'none' as const }),
+});
+
+/** Which buttons make sense where: no Back on the first question, "not done yet" only where a test may be pending. */
+const stepButtons = (step: QuestionStep, revision: number): SubmitAction[] => {
+  if (step === 'alp') return [button('Next', step, revision, 'next')];
+  if (step === 'redFlags') {
+    return [
+      button('None of these', step, revision, 'none'),
+      button('Continue with those ticked', step, revision, 'next'),
+      button('Back', step, revision, 'back'),
+    ];
+  }
+  const pendingTests: QuestionStep[] = ['liverPanel', 'origin', 'hepaticImaging', 'hepaticAma'];
+  return [
+    button('Next', step, revision, 'next'),
+    ...(pendingTests.includes(step) ? [button('Not done yet', step, revision, 'notDone')] : []),
+    button('Back', step, revision, 'back'),
+  ];
+};
+
+const textLine = (input: FieldInput, known: PartialCase): string => {
+  const answer = answerText(input, known);
+  const suffix = answer === undefined ? '' : ` (so far: ${answer})`;
+  switch (input.kind) {
+    case 'lab': {
+      const units = input.units.length > 0 ? ` in ${input.units.join(' or ')}` : '';
+      const uln = input.hasUln ? " with your lab's ULN" : '';
+      return `- ${input.label}${units}${uln}${suffix}`;
+    }
+    case 'yesNo':
+      return `- ${input.label} yes / no / not known${suffix}`;
+    case 'choice':
+    case 'symptoms':
+      return `- ${input.label} ${input.choices.map((choice) => choice.title).join(' / ')}${suffix}`;
+    case 'number':
+      return `- ${input.label}${suffix}`;
+  }
+};
+
+const typedCommands = (step: QuestionStep): string => {
+  const words = stepButtons(step, 0)
+    .map((action) => action.title.toLowerCase())
+    .filter((title) => title !== 'next' && !title.startsWith('continue'));
+  return words.length > 0 ? ` Or say: ${words.map((word) => `"${word}"`).join(', ')}.` : '';
+};
+
+export const questionCard = ({ step, fields, known, revision, origin }: QuestionCardInput): CardWithText => {
+  const text = STEP_TEXT[step];
+  const position = stepPosition(step, origin);
+  const title = `Step ${position.number} of ${position.of} · ${text.title}`;
+  const inputs = stepInputs(fields);
+  const typeHint = `Or type it, e.g. "${text.typedExample}".`;
+  const body: CardElement[] = [
+    heading(title),
+    textBlock(text.intro, { spacing: 'none' }),
+    ...inputs.flatMap((input) => inputElements(input, known)),
+    subtle(typeHint),
+  ];
+  const lines = [
+    title,
+    text.intro,
+    ...inputs.map((input) => textLine(input, known)),
+    `${typeHint}${typedCommands(step)}`,
+  ];
+  return {
+    card: adaptiveCard(body, stepButtons(step, revision), `${title}. ${typeHint}`),
+    text: lines.join('\n'),
+  };
+};

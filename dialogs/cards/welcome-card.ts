@@ -1,0 +1,33 @@
+import { COMMANDS_LINE, PASTE_HINT, SCOPE_LINE } from '../presentation/help-text';
+import { adaptiveCard, heading, subtle, textBlock, type CardWithText } from './adaptive-card';
+import { submitData } from './card-submit';
+
+export const WELCOME_STEP = 'welcome';
+
+const TITLE = 'ALP workup in multiple myeloma';
+const PURPOSE =
+  'Step by step from a raised alkaline phosphatase to a sourced next step: pattern, origin, red flags and CTCAE v5 grade, each conclusion with its source and evidence level.';
+
+/** First contact and "start"/"new": what the bot does, its scope and the way in. */
+export const welcomeCard = (revision: number): CardWithText => {
+  const card = adaptiveCard(
+    [
+      heading(TITLE),
+      textBlock(PURPOSE),
+      textBlock(SCOPE_LINE, { weight: 'bolder' }),
+      textBlock(PASTE_HINT),
+      subtle(COMMANDS_LINE),
+    ],
+    [
+      {
+        type: 'Action.Submit',
+        title: 'Start workup',
+        style: 'positive',
+        data: submitData(WELCOME_STEP, revision, 'start'),
+      },
+    ],
+    `${TITLE}. ${SCOPE_LINE}`,
+  );
+  const text = [TITLE, PURPOSE, SCOPE_LINE, PASTE_HINT, COMMANDS_LINE, 'Say "start" to begin.'].join('\n');
+  return { card, text };
+};

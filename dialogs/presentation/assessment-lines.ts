@@ -1,0 +1,84 @@
+import type { Assessment, Finding, FindingKind } from '../../src/clinical/assessment-schema';
+import type { PartialCase, TherapyAgent } from '../../src/clinical/case-schema';
+import { capitalise, formatMultiple, formatPercentChange, formatValue } from './format';
+import { ORIGIN_LABELS, PATTERN_LABELS } from './labels';
+
+/**
+ * The sentences an assessment is summarised in. The card, the running line, the chart note and
+ * the text fallback all use them, so the same conclusion never reads two ways.
+ */
+
+const AGENT_NAMES: Record<TherapyAgent, string> = {
+  bortezomib: 'bortezomib',
+  carfilzomib: 'carfilzomib',
+  ixazomib: 'ixazomib',
+  other: 'current treatment',
+  none: '',
+};
+
+/** "at week 6 of bortezomib, with steroids"; empty when there is no treatment to speak of. */
+export const therapyPhrase = (known: PartialCase): string => {
+  const therapy = known.therapy;
+  if (!therapy?.agent || therapy.agent === 'none') return '';
+  const agent = AGENT_NAMES[therapy.agent];
+  const when =
+    therapy.weeksOnTherapy === undefined
+      ? `on ${agent}`
+      : `at week ${formatValue(therapy.weeksOnTherapy)} of ${agent}`;
+  const steroids =
+    therapy.steroids === true ? ', with steroids' : therapy.steroids === false ? ', no steroids' : '';
+  return `${when}${steroids}`;
+};
+
+/** A multiple of ULN is only worth showing when the lab's ULN made it computable. */
+const alpMultiple = (assessment: Assessment): string | undefined => {
+  const multiple = assessment.derived.alpXUln;
+  return multiple !== undefined && Number.isFinite(multiple) ? `${formatMultiple(multiple)} ULN` : undefined;
+};
+
+/** "Isolated ALP elevation, 1.5x ULN, +80% from baseline at week 6 of bortezomib" */
+export const patternLine = (assessment: Assessment, known: PartialCase): string => {
+  const { derived } = assessment;
+  const parts = [capitalise(PATTERN_LABELS[assessment.pattern])];
+  const multiple = alpMultiple(assessment);
+  parts.push(multiple ?? "ALP x ULN not known (your lab's ULN is needed)");
+  if (derived.alpChangePercent !== undefined)
+    parts.push(`${formatPercentChange(derived.alpChangePercent)} from baseline`);
+  const combined =
+    assessment.pattern === 'cholestatic' ||
+    assessment.pattern === 'mixed' ||
+    assessment.pattern === 'hepatocellular';
+  if (combined && derived.rRatio !== undefined) parts.push(`R = ${formatValue(derived.rRatio)}`);
+  const therapy = therapyPhrase(known);
+  return `${parts.join(', ')}${therapy ? ` ${therapy}` : ''}`;
+};
+
+/** "bone origin likely (GGT 0.5x ULN)": the origin with the marker that decided it, when there is one. */
+export const originLine = (assessment: Assessment): string => {
+  const label = ORIGIN_LABELS[assessment.origin];
+  const ggt = assessment.derived.ggtXUln;
+  if (ggt === undefined || assessment.origin === 'undetermined') return capitalise(label);
+  return `${capitalise(label)} (GGT ${formatMultiple(ggt)} ULN, ${ggt > 1 ? 'raised' : 'normal'})`;
+};
+
+/** "CTCAE v5.0 grade 1 (against the ULN)"; absent when the ULN or baseline needed for it is missing. */
+export const gradeLine = (assessment: Assessment): string | undefined => {
+  const grade = assessment.derived.ctcaeGrade;
+  if (!grade) return undefined;
+  const basis = grade.basis === 'uln' ? 'against the ULN' : 'against the abnormal baseline';
+  return `${grade.version} grade ${grade.grade} (${basis})`;
+};
+
+export const findingsOf = (assessment: Assessment, kind: FindingKind): Finding[] =>
+  kind === 'red-flag' ? assessment.redFlags : assessment.findings.filter((finding) => finding.kind === kind);
+
+/** "Isolated ALP elevation, 2.5x ULN; origin not yet known": the one line after an answer. */
+export const runningInterpretation = (assessment: Assessment): string => {
+  const multiple = alpMultiple(assessment);
+  const pattern = capitalise(PATTERN_LABELS[assessment.pattern]);
+  const head = multiple ? `${pattern}, ${multiple}` : pattern;
+  const grade = assessment.derived.ctcaeGrade;
+  const graded = grade && grade.grade > 0 ? ` (CTCAE v5 grade ${grade.grade})` : '';
+  const urgent = assessment.redFlags.length > 0 ? '; red flag found' : '';
+  return `${head}${graded}; ${ORIGIN_LABELS[assessment.origin]}${urgent}.`;
+};

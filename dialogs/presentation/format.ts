@@ -1,0 +1,49 @@
+/**
+ * Number and unit formatting for everything the clinician reads. One place, so a value looks the
+ * same in the echo, the cards, the running line and the chart note.
+ */
+
+const MICRO = 'µ';
+
+/** Unit spellings as typed or reported (ukat/L, Greek mu, IU/L) shown the way a lab report prints them. */
+export const displayUnit = (unit: string): string => unit.replace(/^[uμ]/, MICRO);
+
+/** Reported values keep their precision up to 2 decimals; trailing zeros go (180, 5.2, 0.75). */
+export const formatValue = (value: number): string => {
+  if (!Number.isFinite(value)) return String(value);
+  return String(Math.round(value * 100) / 100);
+};
+
+/**
+ * Converted values are approximations: 3 significant figures, never more decimals than
+ * a lab would print (300 U/L, 1.75 mg/dL, 17.5 µmol/L).
+ */
+export const formatConverted = (value: number): string => {
+  if (!Number.isFinite(value)) return String(value);
+  const magnitude = Math.abs(value);
+  const decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2;
+  const factor = 10 ** decimals;
+  return String(Math.round(value * factor) / factor);
+};
+
+/** Multiples of the ULN always with one decimal, as clinicians quote them ("1.5x ULN", "0.6x"). */
+export const formatMultiple = (multiple: number): string => {
+  return `${(Math.round(multiple * 10) / 10).toFixed(1)}x`;
+};
+
+export const formatPercentChange = (percent: number): string => {
+  const rounded = Math.round(percent);
+  return `${rounded > 0 ? '+' : ''}${rounded}%`;
+};
+
+/** "180 U/L"; a value without a unit is shown bare rather than with a guessed one. */
+export const formatQuantity = (value: number, unit?: string): string =>
+  unit === undefined ? formatValue(value) : `${formatValue(value)} ${displayUnit(unit)}`;
+
+/** Joins a list in prose: "a", "a and b", "a, b and c". */
+export const joinProse = (items: readonly string[]): string => {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] as string}`;
+};
+
+export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,34 @@
+import type { EvidenceLevel, Finding, Origin, Pattern } from '../../src/clinical/assessment-schema';
+
+/** How the engine's enums read in a sentence. */
+
+export const PATTERN_LABELS: Record<Pattern, string> = {
+  normal: 'ALP within normal limits',
+  isolated: 'isolated ALP elevation',
+  cholestatic: 'cholestatic pattern',
+  mixed: 'mixed pattern',
+  hepatocellular: 'hepatocellular pattern',
+  undetermined: 'pattern not yet determined',
+};
+
+export const ORIGIN_LABELS: Record<Origin, string> = {
+  bone: 'bone origin likely',
+  liver: 'hepatic origin',
+  intestinal: 'intestinal origin likely',
+  placental: 'placental origin likely',
+  undetermined: 'origin not yet known',
+};
+
+export const EVIDENCE_LABELS: Record<EvidenceLevel, string> = {
+  guideline: 'guideline',
+  study: 'study',
+  'expert-convention': 'expert convention',
+  extrapolated: 'extrapolated',
+};
+
+/** "ACR 2023; VA Hepatitis · guideline": where a line comes from and how much weight it carries. */
+export const sourceLine = (finding: Finding): string => {
+  const sources = finding.sources.map((source) => source.label).join('; ');
+  const evidence = EVIDENCE_LABELS[finding.evidence];
+  return sources ? `${sources} · ${evidence}` : evidence;
+};

@@ -1,0 +1,86 @@
+import type { Origin } from '../../src/clinical/assessment-schema';
+
+/**
+ * What each question step is called and how it reads to a clinician. Step ids are the machine's
+ * state ids (a contract with machines/); which fields a step asks comes from the machine too.
+ */
+
+export const QUESTION_STEPS = [
+  'alp',
+  'context',
+  'redFlags',
+  'liverPanel',
+  'origin',
+  'hepaticImaging',
+  'hepaticAma',
+  'bone',
+] as const;
+export type QuestionStep = (typeof QUESTION_STEPS)[number];
+
+export interface StepText {
+  title: string;
+  /** One line under the title: what is asked and why it matters. */
+  intro: string;
+  /** What the clinician could type instead of using the card. */
+  typedExample: string;
+}
+
+export const STEP_TEXT: Record<QuestionStep, StepText> = {
+  alp: {
+    title: 'ALP',
+    intro: "The ALP result with your lab's upper limit of normal (ULN); never assumed across labs.",
+    typedExample: 'ALP 180 U/L, ULN 120, baseline 100',
+  },
+  context: {
+    title: 'Treatment and context',
+    intro: 'Treatment and physiological causes change how a raised ALP reads.',
+    typedExample: 'bortezomib week 6, steroids yes, not pregnant, fasting',
+  },
+  redFlags: {
+    title: 'Red-flag screen',
+    intro: 'Any of these now? They come before everything else.',
+    typedExample: 'none of these',
+  },
+  liverPanel: {
+    title: 'Liver panel and calcium',
+    intro: "Each with your lab's ULN. They decide the pattern and screen for red flags.",
+    typedExample: 'ALT 25/40, AST 22/40, bili 0.6 mg/dL (ULN 1.2), INR 1.0, Ca 2.3 mmol/L (ULN 2.6)',
+  },
+  origin: {
+    title: 'Liver or bone?',
+    intro: "GGT, 5'-nucleotidase, isoenzyme fractions or bone-specific ALP, whichever you have.",
+    typedExample: 'GGT 30 ULN 60',
+  },
+  hepaticImaging: {
+    title: 'Right upper quadrant ultrasound',
+    intro: 'The first-line test for a raised ALP of hepatic origin (ACR 2023 · guideline).',
+    typedExample: 'ultrasound: dilated ducts',
+  },
+  hepaticAma: {
+    title: 'Antimitochondrial antibody',
+    intro: 'No duct dilatation: test for primary biliary cholangitis (ACG 2017 · guideline).',
+    typedExample: 'AMA negative',
+  },
+  bone: {
+    title: 'Bone causes',
+    intro: 'An elevated ALP in myeloma is unusual and needs a cause (Annibali 2020 · study).',
+    typedExample: 'no fracture, lytic lesions yes, on zoledronic acid',
+  },
+};
+
+export const isQuestionStep = (step: string): step is QuestionStep =>
+  (QUESTION_STEPS as readonly string[]).includes(step);
+
+const SHARED_STEPS: readonly QuestionStep[] = ['alp', 'context', 'redFlags', 'liverPanel', 'origin'];
+const HEPATIC_STEPS: readonly QuestionStep[] = [...SHARED_STEPS, 'hepaticImaging', 'hepaticAma'];
+const BONE_STEPS: readonly QuestionStep[] = [...SHARED_STEPS, 'bone'];
+
+/**
+ * "Step N of M". The branch is not known until the origin is, so M counts the bone branch (the
+ * shorter one) until a hepatic origin or a hepatic step shows the longer route.
+ */
+export const stepPosition = (step: QuestionStep, origin?: Origin): { number: number; of: number } => {
+  const hepatic = origin === 'liver' || step === 'hepaticImaging' || step === 'hepaticAma';
+  const route = hepatic ? HEPATIC_STEPS : BONE_STEPS;
+  return { number: route.indexOf(step) + 1, of: route.length };
+};
