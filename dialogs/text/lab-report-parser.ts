@@ -1,5 +1,6 @@
 import { type PartialCase } from '../../src/clinical/case-schema';
 import { checkPartialCase } from '../../src/clinical/validate';
+import { setCasePath } from './case-path';
 import type { LabTest } from './lab-aliases';
 import { scanTestNames, type NameMatch } from './lab-name-scanner';
 import { readLabResult } from './lab-result-reader';
@@ -34,17 +35,6 @@ function mergeSynonyms(text: string, matches: NameMatch[]): NameMatch[] {
     merged.push({ ...match });
   }
   return merged;
-}
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const [head, ...tail] = path.split('.');
-  if (head === undefined) return;
-  if (tail.length === 0) {
-    target[head] = value;
-    return;
-  }
-  const child = (target[head] ??= {}) as Record<string, unknown>;
-  setPath(child, tail.join('.'), value);
 }
 
 function caseValue(test: LabTest, reading: Reading): unknown {
@@ -151,7 +141,7 @@ export function parseLabReport(text: string): LabReport {
   for (const reading of readings) {
     const test = tests.get(reading.field);
     if (test && !refused.has(reading.field.split('.')[0]))
-      setPath(values, reading.field, caseValue(test, reading));
+      setCasePath(values, reading.field, caseValue(test, reading));
   }
 
   const checked = checkPartialCase(values);

@@ -1,0 +1,80 @@
+import { checkPartialCase } from '../../src/clinical/validate';
+import type { PartialCase } from '../../src/clinical/case-schema';
+import { parseAnswerWords } from './answer-words';
+import { parseCommand, type CommandName } from './command-parser';
+import { parseLabReport } from './lab-report-parser';
+import type { AnswerReading, Problem, Reading } from './reading';
+import { hintForStep, hintForUnknownEditName } from './step-hints';
+import { SYMPTOM_FIELDS } from './words/symptom-words';
+
+export type TextInterpretation =
+  | { kind: 'command'; command: CommandName; field?: string }
+  | { kind: 'values'; values: PartialCase; readings: Reading[]; answers: AnswerReading[] }
+  | { kind: 'problems'; problems: Problem[]; readings: Reading[] }
+  | { kind: 'unrecognised'; hint: string };
+
+export interface TextContext {
+  /** The machine's current step id. */
+  step: string;
+  /** Case paths the current question asks for. */
+  expecting: readonly string[];
+}
+
+const withoutBareAnswers = (expecting: readonly string[]): string[] =>
+  expecting.filter(
+    (field) => !['imaging.ultrasound', 'ama', 'history.ageYears', 'therapy.weeksOnTherapy'].includes(field),
+  );
+
+/** Lab values and worded answers touch different leaves; merge one level into the nested groups. */
+function mergeCase(a: PartialCase, b: PartialCase): PartialCase {
+  const merged: Record<string, unknown> = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const existing = merged[key];
+    merged[key] =
+      typeof existing === 'object' && existing !== null && typeof value === 'object' && value !== null
+        ? { ...existing, ...value }
+        : value;
+  }
+  return merged as PartialCase;
+}
+
+/**
+ * The single entry for a typed message: a command, case values (lab values and worded answers
+ * together), the problems that stop them being used, or a hint for this step. "Not sure" is a
+ * skip; "none of these" answers the red-flag checklist when that is the question.
+ */
+export function interpretText(text: string, context: TextContext): TextInterpretation {
+  const command = parseCommand(text);
+  if (command?.command === 'none-of-these') {
+    const checklist = SYMPTOM_FIELDS.filter((field) => context.expecting.includes(field));
+    if (checklist.length > 0) {
+      const answers = checklist.map((field) => ({ field, answer: false, source: text.trim() }));
+      const symptoms = Object.fromEntries(checklist.map((field) => [field.replace('symptoms.', ''), false]));
+      return { kind: 'values', values: { symptoms }, readings: [], answers };
+    }
+  }
+  if (command?.command === 'edit' && command.field === undefined && command.name !== undefined) {
+    return { kind: 'unrecognised', hint: hintForUnknownEditName(command.name) };
+  }
+  if (command) {
+    return command.field === undefined
+      ? { kind: 'command', command: command.command }
+      : { kind: 'command', command: command.command, field: command.field };
+  }
+
+  const report = parseLabReport(text);
+  if (report.problems.length > 0)
+    return { kind: 'problems', problems: report.problems, readings: report.readings };
+  // Alongside lab values a stray "normal" or "positive" is part of the report, not an answer to the question.
+  const expecting = report.readings.length > 0 ? withoutBareAnswers(context.expecting) : context.expecting;
+  const words = parseAnswerWords(text, expecting);
+  if (words.unknown && report.readings.length === 0) return { kind: 'command', command: 'skip' };
+
+  if (report.readings.length === 0 && words.answers.length === 0) {
+    return { kind: 'unrecognised', hint: hintForStep(context.step) };
+  }
+  const values = mergeCase(report.values, words.values);
+  const checked = checkPartialCase(values);
+  if (!checked.ok) return { kind: 'problems', problems: checked.problems, readings: report.readings };
+  return { kind: 'values', values: checked.value, readings: report.readings, answers: words.answers };
+}

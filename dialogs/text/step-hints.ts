@@ -1,0 +1,33 @@
+/**
+ * What to type at each step when a reply was not understood: an example that would have worked,
+ * so unknown text leads somewhere instead of a dead end. Keys are the machine's step ids.
+ */
+const STEP_HINTS: Record<string, string> = {
+  alp: 'Enter the ALP as reported, for example "ALP 180 U/L, ULN 120" (µkat/L works too).',
+  context:
+    'Tell me the treatment and context, for example "bortezomib week 6 with dex, no fracture, not pregnant, fasting", or answer with yes, no or not sure.',
+  redFlags:
+    'Name any of these that are present now, for example "fever and jaundice", or say "none of these".',
+  liverPanel:
+    'Enter the liver tests as reported, for example "ALT 35/40, AST 30/40, bili 0.8 mg/dL (ULN 1.2), INR 1.0, Ca 2.4 mmol/L", or say "not done yet".',
+  origin:
+    'Enter GGT, 5\'-nucleotidase, isoenzymes or bone-specific ALP, for example "GGT 45 ULN 60" or "bone ALP 40 ug/L (ULN 20)", or say "not done yet".',
+  hepaticImaging:
+    'Enter the ultrasound result, for example "ultrasound: dilated ducts", "US normal" or "CBD stone", or say "not done yet".',
+  hepaticAma: 'Enter the AMA result, for example "AMA positive" or "AMA negative", or say "not done yet".',
+  bone: 'Enter calcium, albumin or bone-specific ALP, for example "Ca 2.4 mmol/L, albumin 35 g/L", or say "not done yet".',
+  urgent: 'Type "acknowledged" to continue the workup once you have acted on the warning, or "help".',
+  awaitingResults:
+    'Type a result when you have it, for example "GGT 45 ULN 60" or "ultrasound: dilated ducts", or "resume" to continue without it.',
+  assessment: 'Type "why", "chart note", "edit <test>" (for example "edit ALT") or "new" for a new workup.',
+};
+
+const GENERAL_HINT = 'Type a lab value such as "ALP 180 U/L, ULN 120", or "help" to see what I understand.';
+
+export function hintForStep(step: string): string {
+  return STEP_HINTS[step] ?? GENERAL_HINT;
+}
+
+export function hintForUnknownEditName(name: string): string {
+  return `I don't know which answer "${name}" is. Try for example "edit ALP", "edit bilirubin", "edit treatment" or "edit ultrasound".`;
+}

@@ -1,0 +1,81 @@
+import type { AnswerReading } from '../reading';
+import { findTerms } from './clauses';
+
+const PREGNANT = /\bpregnan\w*\b/i;
+const NOT_PREGNANT = /\b(?:male|man|postmenopausal|post-menopausal)\b/i;
+const TRIMESTER = /\b(?:(first|1st|second|2nd|third|3rd) trimester|trimester\s*([123])|t([123]))\b/i;
+const GESTATION_WEEKS = /\b(\d{1,2})\s*(?:weeks?|wks?)\b/i;
+const NON_FASTING =
+  /\b(?:non-?fasting|not fasting|not fasted|after (?:a )?(?:meal|food|eating|lunch|breakfast)|post-?prandial|fed)\b/i;
+const FASTING = /\b(?:fasting|fasted)\b/i;
+const FRACTURE = /\b(?:fractur\w*|vertebroplasty|kyphoplasty|broken (?:bone|hip|arm|leg|wrist|rib))\b/i;
+const AGE_EXPLICIT =
+  /\b(?:age[d]?\s*[:=]?\s*(\d{1,3})|(\d{1,3})\s*(?:yo|y\.o\.|-?years?[- ]old|-?year-old|yrs? old))\b/i;
+const AGE_BARE = /^\s*(\d{1,3})\s*(?:years?|yrs?|y)?\s*$/i;
+
+const TRIMESTER_WORDS: Record<string, number> = {
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+};
+
+/** Standard trimester boundaries: up to 13 weeks first, 14-27 second, 28 on third. */
+const trimesterOfWeeks = (weeks: number): number => (weeks < 14 ? 1 : weeks < 28 ? 2 : 3);
+
+function readPregnancy(text: string): AnswerReading[] {
+  const source = text.trim();
+  const hits = findTerms(text, PREGNANT);
+  if (hits.length === 0) {
+    return NOT_PREGNANT.test(text) ? [{ field: 'history.pregnant', answer: false, source }] : [];
+  }
+  const pregnant = hits.some((hit) => !hit.negated);
+  const found: AnswerReading[] = [{ field: 'history.pregnant', answer: pregnant, source }];
+  if (!pregnant) return found;
+  const trimester = TRIMESTER.exec(text);
+  const named = trimester?.[1] ?? trimester?.[2] ?? trimester?.[3];
+  const weeks = GESTATION_WEEKS.exec(text)?.[1];
+  if (named !== undefined) {
+    found.push({
+      field: 'history.pregnancyTrimester',
+      answer: TRIMESTER_WORDS[named.toLowerCase()] ?? Number(named),
+      source,
+    });
+  } else if (weeks !== undefined) {
+    found.push({ field: 'history.pregnancyTrimester', answer: trimesterOfWeeks(Number(weeks)), source });
+  }
+  return found;
+}
+
+function readFasting(text: string): AnswerReading[] {
+  const source = text.trim();
+  if (NON_FASTING.test(text)) return [{ field: 'history.fasting', answer: false, source }];
+  const hits = findTerms(text, FASTING);
+  return hits.length > 0
+    ? [{ field: 'history.fasting', answer: hits.some((hit) => !hit.negated), source }]
+    : [];
+}
+
+function readFracture(text: string): AnswerReading[] {
+  const hits = findTerms(text, FRACTURE);
+  return hits.length > 0
+    ? [{ field: 'history.recentFracture', answer: hits.some((hit) => !hit.negated), source: text.trim() }]
+    : [];
+}
+
+/** "age 72", "72 yo", "72-year-old"; a bare "72" or "72 years" only when the question is the age. */
+function readAge(text: string, expecting: readonly string[]): AnswerReading[] {
+  const explicit = AGE_EXPLICIT.exec(text);
+  const bare = expecting.includes('history.ageYears') ? AGE_BARE.exec(text) : null;
+  const years = explicit?.[1] ?? explicit?.[2] ?? bare?.[1];
+  return years === undefined
+    ? []
+    : [{ field: 'history.ageYears', answer: Number(years), source: text.trim() }];
+}
+
+/** Pregnancy, fasting, a recent fracture and age, in words. */
+export function readHistory(text: string, expecting: readonly string[]): AnswerReading[] {
+  return [...readPregnancy(text), ...readFasting(text), ...readFracture(text), ...readAge(text, expecting)];
+}
