@@ -8,6 +8,7 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { Config } from '../config/load-config';
 import { hashForLog, type Logger } from './logger';
 
@@ -33,6 +34,25 @@ export class WorkupAdapter extends CloudAdapter {
   }
 }
 
+/**
+ * Setting any endpoint makes botbuilder take every endpoint from the options, leaving the rest
+ * empty (and validation silently failing); so overrides are laid over the public cloud's values.
+ */
+function publicCloud(endpoints: AuthenticationEndpoints): ConfigurationBotFrameworkAuthenticationOptions {
+  if (Object.keys(endpoints).length === 0) return {};
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: 'urn:botframework:azure',
+    ...endpoints,
+  };
+}
+
 export function createAdapter(
   config: Pick<Config, 'bot'>,
   logger: Logger,
@@ -47,7 +67,7 @@ export function createAdapter(
   // With an empty MicrosoftAppId the adapter neither validates incoming tokens nor signs replies:
   // that is local mode, which the configuration only allows on a loopback address.
   const authentication = new ConfigurationBotFrameworkAuthentication(
-    { ...credentials, ...endpoints },
+    { ...credentials, ...publicCloud(endpoints) },
     new ConfigurationServiceClientCredentialFactory(credentials),
   );
   const adapter = new WorkupAdapter(authentication);
@@ -77,8 +97,12 @@ export function createAdapter(
   return adapter;
 }
 
-/** The adapter's way of saying "not authenticated": its errors carry a 401 or 403 status. */
+/** jsonwebtoken's errors, which botbuilder rethrows as they are for a bad signature or a malformed token. */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/** The adapter's ways of saying "not authenticated": a 401/403 status, or a token error. */
 export function isAuthenticationFailure(error: unknown): boolean {
-  if (!(error instanceof Error) || !('statusCode' in error)) return false;
-  return error.statusCode === 401 || error.statusCode === 403;
+  if (!(error instanceof Error)) return false;
+  if (TOKEN_ERRORS.has(error.name)) return true;
+  return 'statusCode' in error && (error.statusCode === 401 || error.statusCode === 403);
 }

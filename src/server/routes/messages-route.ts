@@ -31,7 +31,11 @@ export function registerMessagesRoute(
     } catch (error) {
       if (isAuthenticationFailure(error)) {
         logger.warn(
-          { conversation: hashForLog(check.activity.conversation.id), channelId: check.activity.channelId },
+          {
+            conversation: hashForLog(check.activity.conversation.id),
+            channelId: check.activity.channelId,
+            reason: (error as Error).message,
+          },
           'rejected an unauthenticated request',
         );
         res.send(401, { code: 'Unauthorized', message: 'The request is not authenticated for this bot.' });

@@ -53,7 +53,11 @@ export async function startTestServer(options: TestServerOptions): Promise<Runni
     url: `http://127.0.0.1:${port}`,
     config: loaded.config,
     logLines,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.server.closeAllConnections();
+      }),
   };
 }
 
