@@ -1,0 +1,239 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { median } from './median';
+import { runLoad, type LoadResult } from './load';
+import { residentMiB } from './process-rss';
+import { startServer, type ServerKind } from './server-process';
+import { persistedBytesPerWorkup } from './persisted-size';
+import { summariseCpuProfile } from './cpu-profile-summary';
+
+/**
+ * `npm run bench`: the echo bot (the framework's floor) and the real bot, one after the other in
+ * each round, on the same machine, with the same load. Results go to bench/results/ as JSON and a
+ * Markdown table; the goals of issue 7 are reported, never asserted.
+ */
+
+interface Target {
+  name: string;
+  kind: ServerKind;
+  env: Record<string, string | undefined>;
+  storagePath?: string;
+}
+
+interface RoundMeasure {
+  coldStartMs: number;
+  saturated: LoadResult;
+  fixedRate: LoadResult;
+  rssMiB: number;
+  persistedBytesPerWorkup?: number;
+}
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const FIXED_RATE = 200;
+const RESULTS_DIR = join(__dirname, '..', '..', 'bench', 'results');
+
+const COMMON_ENV = {
+  HOST: '127.0.0.1',
+  PORT: '0',
+  // The bench measures turns, not the per-address limiter every load-generator request shares.
+  RATE_LIMIT_MAX_REQUESTS: '1000000',
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+  NODE_ENV: 'production',
+  MicrosoftAppId: undefined,
+  DATABASE_URL: undefined,
+};
+
+function targets(workDir: string): Target[] {
+  const list: Target[] = [
+    { name: 'echo bot', kind: 'echo', env: { ...COMMON_ENV, SQLITE_PATH: join(workDir, 'echo.sqlite') } },
+    {
+      name: 'workup bot, SQLite',
+      kind: 'bot',
+      env: { ...COMMON_ENV, SQLITE_PATH: join(workDir, 'bot.sqlite') },
+      storagePath: join(workDir, 'bot.sqlite'),
+    },
+  ];
+  if (process.env.DATABASE_URL) {
+    list.push({
+      name: 'workup bot, PostgreSQL',
+      kind: 'bot',
+      env: { ...COMMON_ENV, DATABASE_URL: process.env.DATABASE_URL },
+    });
+  }
+  return list;
+}
+
+async function measure(target: Target, nodeArgs: string[] = []): Promise<RoundMeasure> {
+  const server = await startServer(target.kind, target.env, nodeArgs);
+  try {
+    await runLoad({
+      url: server.url,
+      label: `${target.kind}-warm`,
+      connections: CONNECTIONS,
+      durationSeconds: 2,
+    });
+    const saturated = await runLoad({
+      url: server.url,
+      label: target.kind,
+      connections: CONNECTIONS,
+      durationSeconds: DURATION_SECONDS,
+    });
+    const fixedRate = await runLoad({
+      url: server.url,
+      label: `${target.kind}-fixed`,
+      connections: 20,
+      durationSeconds: DURATION_SECONDS,
+      overallRate: FIXED_RATE,
+    });
+    const rssMiB = residentMiB(server.child.pid!);
+    await server.stop();
+    const persisted = target.storagePath ? persistedBytesPerWorkup(target.storagePath) : undefined;
+    return {
+      coldStartMs: server.coldStartMs,
+      saturated,
+      fixedRate,
+      rssMiB,
+      persistedBytesPerWorkup: persisted,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+function summarise(rounds: RoundMeasure[]) {
+  const m = (pick: (r: RoundMeasure) => number | undefined) => {
+    const values = rounds.map(pick).filter((v): v is number => v !== undefined);
+    return values.length ? Math.round(median(values) * 10) / 10 : undefined;
+  };
+  return {
+    rounds: rounds.length,
+    turnsPerSecond: m((r) => r.saturated.turnsPerSecond),
+    saturatedP50Ms: m((r) => r.saturated.p50Ms),
+    saturatedP95Ms: m((r) => r.saturated.p95Ms),
+    saturatedP99Ms: m((r) => r.saturated.p99Ms),
+    fixedRateTurnsPerSecond: m((r) => r.fixedRate.turnsPerSecond),
+    fixedRateP50Ms: m((r) => r.fixedRate.p50Ms),
+    fixedRateP95Ms: m((r) => r.fixedRate.p95Ms),
+    fixedRateP99Ms: m((r) => r.fixedRate.p99Ms),
+    rssMiB: m((r) => r.rssMiB),
+    coldStartMs: m((r) => r.coldStartMs),
+    persistedBytesPerWorkup: m((r) => r.persistedBytesPerWorkup),
+    failedTurns: rounds.reduce(
+      (sum, r) =>
+        sum +
+        r.saturated.non2xx +
+        r.saturated.errors +
+        r.fixedRate.non2xx +
+        r.fixedRate.errors +
+        r.saturated.emptyReplies,
+      0,
+    ),
+  };
+}
+
+type Summary = ReturnType<typeof summarise>;
+
+function table(results: { name: string; summary: Summary }[], ratio: number | undefined): string {
+  const rows: [string, (s: Summary) => number | undefined][] = [
+    ['turns/s at 50 connections', (s) => s.turnsPerSecond],
+    ['p50 / p95 / p99 ms at 50 connections', () => undefined],
+    ['p50 / p95 / p99 ms at 200 turns/s', () => undefined],
+    ['RSS after load, MiB', (s) => s.rssMiB],
+    ['cold start (spawn to first answered turn), ms', (s) => s.coldStartMs],
+    ['persisted state per workup, bytes', (s) => s.persistedBytesPerWorkup],
+    ['failed or empty turns', (s) => s.failedTurns],
+  ];
+  const header = `| measure | ${results.map((r) => r.name).join(' | ')} |\n|---|${results.map(() => '---').join('|')}|`;
+  const lines = rows.map(([label, pick]) => {
+    const cells = results.map(({ summary: s }) => {
+      if (label.startsWith('p50 / p95 / p99 ms at 50'))
+        return `${s.saturatedP50Ms} / ${s.saturatedP95Ms} / ${s.saturatedP99Ms}`;
+      if (label.startsWith('p50 / p95 / p99 ms at 200'))
+        return `${s.fixedRateP50Ms} / ${s.fixedRateP95Ms} / ${s.fixedRateP99Ms}`;
+      const value = pick(s);
+      return value === undefined ? 'n/a' : String(value);
+    });
+    return `| ${label} | ${cells.join(' | ')} |`;
+  });
+  const ratioLine =
+    ratio === undefined
+      ? ''
+      : `\nWorkup bot (SQLite) / echo bot turns/s: **${ratio.toFixed(2)}** (goal >= 0.80)\n`;
+  return [header, ...lines].join('\n') + '\n' + ratioLine;
+}
+
+async function profileBotTurns(workDir: string): Promise<void> {
+  const profileDir = join(RESULTS_DIR, 'profile');
+  rmSync(profileDir, { recursive: true, force: true });
+  mkdirSync(profileDir, { recursive: true });
+  const server = await startServer('bot', { ...COMMON_ENV, SQLITE_PATH: join(workDir, 'profile.sqlite') }, [
+    '--cpu-prof',
+    `--cpu-prof-dir=${profileDir}`,
+  ]);
+  await runLoad({
+    url: server.url,
+    label: 'profile',
+    connections: CONNECTIONS,
+    durationSeconds: DURATION_SECONDS,
+  });
+  await server.stop();
+  const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error('the profiled server wrote no .cpuprofile');
+  const summary = summariseCpuProfile(join(profileDir, file));
+  writeFileSync(join(RESULTS_DIR, 'profile.json'), JSON.stringify(summary, null, 2) + '\n');
+  console.log('\nWhere a workup turn spends its CPU (self time, by area):');
+  for (const spot of summary.byArea)
+    console.log(`  ${spot.selfPercent.toFixed(1).padStart(5)}%  ${spot.where}`);
+  console.log('\nHottest functions:');
+  for (const spot of summary.byFunction.slice(0, 10))
+    console.log(`  ${spot.selfPercent.toFixed(1).padStart(5)}%  ${spot.where}`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const workDir = mkdtempSync(join(tmpdir(), 'alp-bench-'));
+  const list = targets(workDir);
+  const perTarget = new Map<string, RoundMeasure[]>(list.map((t) => [t.name, []]));
+  try {
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      for (const target of list) {
+        process.stdout.write(`round ${round}/${ROUNDS}: ${target.name} ... `);
+        const measured = await measure(target);
+        perTarget.get(target.name)!.push(measured);
+        console.log(
+          `${measured.saturated.turnsPerSecond.toFixed(0)} turns/s, p99 ${measured.fixedRate.p99Ms} ms at ${FIXED_RATE}/s`,
+        );
+      }
+    }
+    const results = list.map((t) => ({ name: t.name, summary: summarise(perTarget.get(t.name)!) }));
+    const echo = results[0]!.summary.turnsPerSecond;
+    const bot = results[1]!.summary.turnsPerSecond;
+    const ratio = echo && bot ? bot / echo : undefined;
+    const report = {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: (await import('node:os')).cpus().length,
+      roundsEach: ROUNDS,
+      secondsPerRun: DURATION_SECONDS,
+      connections: CONNECTIONS,
+      fixedRate: FIXED_RATE,
+      ratioBotToEcho: ratio === undefined ? undefined : Math.round(ratio * 100) / 100,
+      results,
+    };
+    writeFileSync(join(RESULTS_DIR, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+    const markdown = table(results, ratio);
+    writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
+    console.log('\n' + markdown);
+    if (process.argv.includes('--profile')) await profileBotTurns(workDir);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
