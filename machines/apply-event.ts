@@ -1,0 +1,42 @@
+import { initialTransition, transition } from 'xstate';
+import {
+  persistWorkup,
+  restoreWorkup,
+  type PersistedWorkup,
+  type RestoreFailure,
+  type WorkupSnapshot,
+} from './persistence';
+import type { WorkupEvent } from './workup-events';
+import { workupMachine } from './workup-machine';
+
+export interface AppliedEvent {
+  persisted: PersistedWorkup;
+  snapshot: WorkupSnapshot;
+  /** False when the machine ignored or refused the event: nothing to save, nothing new to show. */
+  changed: boolean;
+  /** Set when the stored workup could not be restored and a fresh one was started instead. */
+  restoreFailure?: RestoreFailure;
+}
+
+/** A new workup, at the first question. */
+export function startWorkup(): WorkupSnapshot {
+  return initialTransition(workupMachine)[0];
+}
+
+/**
+ * One turn: restore (or start) the workup, apply the event, and return what to store. Pure:
+ * `transition()` computes the next snapshot without running an actor, and the machine has no
+ * side effects to lose by not running one.
+ */
+export function applyEvent(persisted: PersistedWorkup | undefined, event: WorkupEvent): AppliedEvent {
+  const restored = persisted === undefined ? undefined : restoreWorkup(persisted);
+  const before = restored?.ok === true ? restored.snapshot : startWorkup();
+  const [after] = transition(workupMachine, before, event);
+  const changed = after.context.revision !== before.context.revision || after.value !== before.value;
+  return {
+    persisted: persistWorkup(after),
+    snapshot: after,
+    changed,
+    ...(restored?.ok === false ? { restoreFailure: restored } : {}),
+  };
+}

@@ -1,0 +1,102 @@
+import type { CaseFieldPath } from './case-fields';
+import { fieldsNamedBy } from './case-fields';
+
+/** The questions, in the order the workup asks them. State ids: a contract with `dialogs/`. */
+export const QUESTION_STEP_IDS = [
+  'alp',
+  'context',
+  'redFlags',
+  'liverPanel',
+  'origin',
+  'hepaticImaging',
+  'hepaticAma',
+  'bone',
+] as const;
+
+/** Every state a persisted workup can be in: the questions plus the three non-question states. */
+export const STEP_IDS = [...QUESTION_STEP_IDS, 'assessment', 'urgent', 'awaitingResults'] as const;
+
+export type QuestionStepId = (typeof QUESTION_STEP_IDS)[number];
+export type StepId = (typeof STEP_IDS)[number];
+
+export function isStepId(value: unknown): value is StepId {
+  return typeof value === 'string' && (STEP_IDS as readonly string[]).includes(value);
+}
+
+export function isQuestionStep(value: unknown): value is QuestionStepId {
+  return typeof value === 'string' && (QUESTION_STEP_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * The case fields each question asks, most important first. A field may appear in two steps
+ * (a recent fracture matters in the context and again in the bone branch): the later step asks
+ * it only if the earlier one left it unanswered and the engine still needs it.
+ */
+export const STEP_FIELDS: Readonly<Record<QuestionStepId, readonly CaseFieldPath[]>> = {
+  alp: ['alp', 'alpBaseline'],
+  context: [
+    'therapy.agent',
+    'therapy.weeksOnTherapy',
+    'therapy.steroids',
+    'therapy.melphalan',
+    'therapy.newDrug',
+    'history.recentFracture',
+    'history.knownBoneDisease',
+    'history.bisphosphonate',
+    'history.denosumabStopped',
+    'history.pregnant',
+    'history.pregnancyTrimester',
+    'history.ageYears',
+    'history.fasting',
+  ],
+  redFlags: [
+    'symptoms.fever',
+    'symptoms.jaundice',
+    'symptoms.rightUpperQuadrantPain',
+    'symptoms.newBonePain',
+    'symptoms.neuroDeficit',
+    'symptoms.confusion',
+    'temperatureC',
+    'wbc',
+    'crp',
+  ],
+  liverPanel: ['alt', 'ast', 'bilirubinTotal', 'bilirubinDirect', 'inr', 'calcium', 'albumin'],
+  origin: [
+    'ggt',
+    'nucleotidase5',
+    'boneSpecificAlp',
+    'isoenzymes.bonePercent',
+    'isoenzymes.liverPercent',
+    'isoenzymes.intestinalPercent',
+    'isoenzymes.placentalPercent',
+    'heatStableAlpPercent',
+    'history.alcohol',
+    'history.enzymeInducingDrugs',
+  ],
+  hepaticImaging: ['imaging.ultrasound'],
+  hepaticAma: [
+    'ama',
+    'history.amyloidosis',
+    'history.heartFailure',
+    'history.liverSpanCm',
+    'history.persistentElevation',
+  ],
+  bone: [
+    'history.recentFracture',
+    'history.knownBoneDisease',
+    'history.bisphosphonate',
+    'history.denosumabStopped',
+    'history.renalImpairment',
+    'alpBaseline',
+    'therapy.weeksOnTherapy',
+  ],
+};
+
+/**
+ * The question that owns a field: the first step asking it. `EDIT { field }` goes there. Accepts
+ * the same path forms as the engine (`alp.uln`, `isoenzymes`); undefined for a path no step asks.
+ */
+export function stepForField(path: string): QuestionStepId | undefined {
+  const fields = fieldsNamedBy(path);
+  return QUESTION_STEP_IDS.find((step) => STEP_FIELDS[step].some((field) => fields.includes(field)));
+}

@@ -1,0 +1,95 @@
+import type { Assessment } from '../src/clinical/assessment-schema';
+import type { PartialCase } from '../src/clinical/case-schema';
+import { assess, validateCase } from '../src/clinical';
+import { fieldsNamedBy, isKnown, isTestField, type CaseFieldPath } from './case-fields';
+import { QUESTION_STEP_IDS, STEP_FIELDS, type QuestionStepId, type StepId } from './steps';
+import type { WorkupContext } from './workup-context';
+
+// Guards ask the same question of the same immutable case several times per transition.
+const assessmentByCase = new WeakMap<PartialCase, Assessment | null>();
+
+/** The engine's assessment of the case so far; undefined until ALP is known (the engine needs it). */
+export function assessWorkup(caseValues: PartialCase): Assessment | undefined {
+  const cached = assessmentByCase.get(caseValues);
+  if (cached !== undefined) return cached ?? undefined;
+  const validated = validateCase(caseValues);
+  const assessment = validated.ok ? assess(validated.value) : null;
+  assessmentByCase.set(caseValues, assessment);
+  return assessment ?? undefined;
+}
+
+/** Red-flag rule ids the engine raises now that the clinician has not yet acknowledged. */
+export function unacknowledgedRedFlags(context: WorkupContext): string[] {
+  const assessment = assessWorkup(context.case);
+  if (assessment === undefined) return [];
+  return assessment.redFlags
+    .map((flag) => flag.id)
+    .filter((id) => !context.acknowledgedRedFlags.includes(id));
+}
+
+/**
+ * Fields the engine says could still change the conclusion and nobody has answered, skipped or
+ * parked as a pending test. Before ALP is known the engine cannot judge, and ALP is all we need.
+ */
+function fieldsStillNeeded(context: WorkupContext): CaseFieldPath[] {
+  const assessment = assessWorkup(context.case);
+  const missingPaths = assessment === undefined ? ['alp'] : assessment.missing;
+  const needed = new Set<CaseFieldPath>();
+  for (const path of missingPaths) {
+    if (isKnown(context.case, path)) continue;
+    for (const field of fieldsNamedBy(path)) {
+      if (!context.skipped.includes(field) && !context.pending.includes(field)) needed.add(field);
+    }
+  }
+  return [...needed];
+}
+
+/** The fields of a question worth asking now, in the question's own order. */
+export function neededFields(context: WorkupContext, step: QuestionStepId): CaseFieldPath[] {
+  const needed = fieldsStillNeeded(context);
+  return STEP_FIELDS[step].filter((field) => needed.includes(field));
+}
+
+/** The first question not yet gone through whose answer can still change the conclusion. */
+export function nextQuestion(context: WorkupContext): QuestionStepId | undefined {
+  return QUESTION_STEP_IDS.find(
+    (step) => !context.answered.includes(step) && neededFields(context, step).length > 0,
+  );
+}
+
+/**
+ * Where the workup goes after any accepted change. A red flag comes first, whatever the step;
+ * without ALP there is nothing to assess; after the assessment has been shown, changes return to it.
+ */
+export function destinationOf(context: WorkupContext): StepId {
+  if (context.case.alp === undefined || assessWorkup(context.case) === undefined) {
+    return context.pending.includes('alp') ? 'awaitingResults' : 'alp';
+  }
+  if (unacknowledgedRedFlags(context).length > 0) return 'urgent';
+  if (context.reviewing) return 'assessment';
+  return nextQuestion(context) ?? 'assessment';
+}
+
+/** The question BACK returns to: the last one gone through, other than the one on screen. */
+export function previousQuestion(context: WorkupContext, current: StepId): QuestionStepId | undefined {
+  return context.answered.findLast((step) => step !== current);
+}
+
+/** How "not done yet" at a question splits its unanswered fields: tests to order, and the rest. */
+export interface NotDoneOutcome {
+  pending: CaseFieldPath[];
+  skipped: CaseFieldPath[];
+}
+
+export function notDoneOutcome(
+  context: WorkupContext,
+  step: QuestionStepId,
+  requested: readonly string[] | undefined,
+): NotDoneOutcome {
+  const fields =
+    requested === undefined ? [...STEP_FIELDS[step]] : [...new Set(requested.flatMap(fieldsNamedBy))];
+  const unanswered = fields.filter((field) => !isKnown(context.case, field));
+  const needed = fieldsStillNeeded(context);
+  const pending = unanswered.filter((field) => isTestField(field) && needed.includes(field));
+  return { pending, skipped: unanswered.filter((field) => !pending.includes(field)) };
+}
