@@ -36,15 +36,20 @@ export const CtcaeGradeSchema = z.object({
 });
 
 export const DerivedSchema = z.object({
-  alpXUln: z.number(),
+  /** Absent when the reporting lab's ULN for ALP is not known: the engine never assumes one. */
+  alpXUln: z.number().optional(),
   altXUln: z.number().optional(),
   astXUln: z.number().optional(),
   bilirubinXUln: z.number().optional(),
   ggtXUln: z.number().optional(),
   rRatio: z.number().optional(),
+  alpBaselineXUln: z.number().optional(),
   alpXBaseline: z.number().optional(),
+  /** ALP minus baseline ALP, U/L (the carfilzomib rule reads an absolute rise). */
+  alpRiseUL: z.number().optional(),
   alpChangePercent: z.number().optional(),
   correctedCalciumMmolL: z.number().optional(),
+  correctedCalciumMgDl: z.number().optional(),
   ctcaeGrade: CtcaeGradeSchema.optional(),
 });
 

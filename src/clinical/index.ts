@@ -1,0 +1,21 @@
+/** The clinical engine's public API: pure functions and data, importing only zod. */
+export * from './case-schema';
+export * from './assessment-schema';
+export { validateCase, checkPartialCase } from './validate';
+export type { Problem, CheckResult } from './problem';
+export { assess } from './assess';
+export { normalizeLab, type NormalizedLab, type ReportedLab } from './normalize';
+export {
+  FIELD_INFO,
+  LAB_FIELDS,
+  SCALAR_FIELDS,
+  type FieldInfo,
+  type LabField,
+  type ScalarField,
+} from './field-info';
+export { RULES } from './rules';
+export type { Rule, RuleGroup, SeedId } from './rule';
+export { SEED_IDS } from './rule';
+export { BIBLIOGRAPHY, sourceUrl, type Reference, type SourceKey } from './bibliography';
+export { CONTENT_VERSION, DISCLAIMER } from './content';
+export { ctcaeAlpGrade, type CtcaeGrade } from './ctcae';

@@ -1,0 +1,111 @@
+import type { PartialCase } from './case-schema';
+import { FIELD_INFO, LAB_FIELDS, SCALAR_FIELDS, type FieldInfo, type ScalarField } from './field-info';
+import { normalizeLab, type ReportedLab } from './normalize';
+import type { Problem } from './problem';
+import { displayUnit } from './units';
+
+const format = (n: number): string => String(Number(n.toPrecision(6)));
+
+function acceptedRange(info: FieldInfo): string {
+  const unit = info.canonicalUnit === '' ? '' : ` ${info.canonicalUnit}`;
+  const low = info.minExclusive ? `above ${format(info.min)}` : `${format(info.min)}`;
+  return info.minExclusive
+    ? `${low} and at most ${format(info.max)}${unit}`
+    : `${low} to ${format(info.max)}${unit}`;
+}
+
+/** Why a canonical value is outside the field's range, in words a clinician acts on; undefined when plausible. */
+function rangeMessage(info: FieldInfo, canonical: number, shown: string): string | undefined {
+  if (canonical < 0) return `${info.label} can't be negative: enter it as reported, e.g. ${info.example}.`;
+  const tooLow = info.minExclusive ? canonical <= info.min : canonical < info.min;
+  if (tooLow || canonical > info.max) {
+    return `${info.label} ${shown} is outside the plausible range (${acceptedRange(info)}): check the value and its unit, e.g. ${info.example}.`;
+  }
+  return undefined;
+}
+
+function checkLab(path: string, info: FieldInfo, lab: ReportedLab): Problem[] {
+  const problems: Problem[] = [];
+  const normalized = normalizeLab(path as (typeof LAB_FIELDS)[number], lab);
+  const shown = `${format(lab.value)} ${normalized.reportedUnit}`;
+  const valueMessage = rangeMessage(info, normalized.value, shown);
+  if (valueMessage !== undefined) problems.push({ field: `${path}.value`, message: valueMessage });
+  if (lab.uln !== undefined) {
+    if (lab.uln <= 0) {
+      problems.push({
+        field: `${path}.uln`,
+        message: `${info.label} ULN must be above 0: enter your lab's upper limit of normal in the same unit as the value, e.g. ${info.example}.`,
+      });
+    } else if (normalized.uln !== undefined && normalized.uln > info.max) {
+      problems.push({
+        field: `${path}.uln`,
+        message: `${info.label} ULN ${format(lab.uln)} ${normalized.reportedUnit} is above the plausible maximum (${format(info.max)} ${info.canonicalUnit}): check it is in the same unit as the value.`,
+      });
+    }
+  }
+  return problems;
+}
+
+function scalarValue(c: PartialCase, path: ScalarField): number | undefined {
+  const [head, tail] = path.split('.') as [string, string | undefined];
+  const top = (c as Record<string, unknown>)[head];
+  if (tail === undefined) return typeof top === 'number' ? top : undefined;
+  const nested = top !== undefined && top !== null ? (top as Record<string, unknown>)[tail] : undefined;
+  return typeof nested === 'number' ? nested : undefined;
+}
+
+function crossChecks(c: PartialCase): Problem[] {
+  const problems: Problem[] = [];
+  const total = c.bilirubinTotal;
+  const direct = c.bilirubinDirect;
+  if (total !== undefined && direct !== undefined) {
+    const t = normalizeLab('bilirubinTotal', total).value;
+    const d = normalizeLab('bilirubinDirect', direct).value;
+    if (d > t * 1.05) {
+      problems.push({
+        field: 'bilirubinDirect.value',
+        message: `Direct bilirubin (${format(direct.value)} ${displayUnit(direct.unit ?? 'mg/dL')}) can't exceed total bilirubin (${format(total.value)} ${displayUnit(total.unit ?? 'mg/dL')}): check both values and units.`,
+      });
+    }
+  }
+  const iso = c.isoenzymes;
+  if (iso !== undefined) {
+    const sum =
+      (iso.bonePercent ?? 0) +
+      (iso.liverPercent ?? 0) +
+      (iso.intestinalPercent ?? 0) +
+      (iso.placentalPercent ?? 0);
+    if (sum > 102) {
+      problems.push({
+        field: 'isoenzymes',
+        message: `The ALP isoenzyme fractions add up to ${format(sum)}%: they should total about 100%. Check each percentage.`,
+      });
+    }
+  }
+  const trimester = c.history?.pregnancyTrimester;
+  if (trimester !== undefined && !Number.isInteger(trimester)) {
+    problems.push({
+      field: 'history.pregnancyTrimester',
+      message: `Pregnancy trimester must be 1, 2 or 3 (got ${format(trimester)}).`,
+    });
+  }
+  return problems;
+}
+
+/** Values a schema cannot judge: sign, physiological range, ULN, and consistency between fields. */
+export function plausibilityProblems(c: PartialCase): Problem[] {
+  const problems: Problem[] = [];
+  for (const field of LAB_FIELDS) {
+    const lab = c[field];
+    if (lab !== undefined) problems.push(...checkLab(field, FIELD_INFO[field], lab));
+  }
+  for (const path of SCALAR_FIELDS) {
+    const value = scalarValue(c, path);
+    if (value === undefined) continue;
+    const info = FIELD_INFO[path];
+    const shown = `${format(value)}${info.canonicalUnit === '' ? '' : ` ${info.canonicalUnit}`}`;
+    const message = rangeMessage(info, value, shown);
+    if (message !== undefined) problems.push({ field: path, message });
+  }
+  return [...problems, ...crossChecks(c)];
+}

@@ -1,0 +1,142 @@
+import { alpRaised, onProteasomeInhibitor, type Facts } from '../facts';
+import { amount, signedPercent, times } from '../format';
+import { R_CHOLESTATIC_AT_MOST, R_HEPATOCELLULAR_AT_LEAST } from '../r-ratio';
+import type { Rule } from '../rule';
+
+const over = (x: number | undefined, limit: number): boolean => x !== undefined && x > limit;
+
+export const thirdTrimester = (f: Facts): boolean =>
+  f.input.history?.pregnant === true && f.input.history.pregnancyTrimester === 3;
+export const underEighteen = (f: Facts): boolean =>
+  f.input.history?.ageYears !== undefined && f.input.history.ageYears < 18;
+export const nonFasting = (f: Facts): boolean => f.input.history?.fasting === false;
+
+const combined = (f: Facts): boolean =>
+  [f.derived.altXUln, f.derived.astXUln, f.derived.bilirubinXUln].some((x) => over(x, 1));
+
+export const PATTERN_RULES: readonly Rule[] = [
+  {
+    id: 'P-1',
+    group: 'pattern',
+    kind: 'interpretation',
+    condition: 'ALP <= 1x ULN',
+    applies: ({ derived: d }) => d.alpXUln !== undefined && d.alpXUln <= 1,
+    detail: (f) => {
+      const base = `ALP ${amount(f.labs.alp.value)} U/L is ${times(f.derived.alpXUln ?? 0)} ULN.`;
+      const change = f.derived.alpChangePercent;
+      return onProteasomeInhibitor(f) && change !== undefined
+        ? `${base} Change from baseline on ${f.input.therapy?.agent}: ${signedPercent(change)}.`
+        : base;
+    },
+    recommendation: 'No ALP elevation: no ALP workup is needed.',
+    why: "ALP within the reporting lab's ULN is not an abnormality. On a proteasome inhibitor the change from baseline is still reported, because the published associations with response are about the rise, not the absolute value.",
+    seed: [],
+    sources: ['acr2023'],
+    evidence: 'guideline',
+  },
+  {
+    id: 'P-2',
+    group: 'pattern',
+    kind: 'caution',
+    condition:
+      'ALP > 1x ULN and (pregnant in the third trimester, age < 18, or a non-fasting sample) and origin not shown to be hepatic',
+    applies: (f) =>
+      alpRaised(f) && f.origin !== 'liver' && (thirdTrimester(f) || underEighteen(f) || nonFasting(f)),
+    detail: (f) =>
+      [
+        thirdTrimester(f) ? 'third trimester of pregnancy (placental ALP)' : '',
+        underEighteen(f) ? 'age under 18 (bone growth)' : '',
+        nonFasting(f) ? 'non-fasting sample (intestinal ALP after a fatty meal)' : '',
+      ]
+        .filter((s) => s !== '')
+        .join('; ') + '.',
+    recommendation:
+      'The rise may be physiological: repeat ALP on a fasting sample before a wider workup, and read it against the physiological cause.',
+    why: 'ACR 2023: ALP is physiologically higher in childhood (bone growth) and in pregnancy (placental production); the Beckman Coulter ALP reagent insert notes non-pathological third-trimester rises. After a high-fat meal, ALP rose by a mean 48-55 U/L at 3-6 h in blood group B/O secretors (Matsushita 2011), and intestinal ALP was found in 20% of group O adults, whose authors advise fasting samples (Korean J Lab Med 2004).',
+    seed: [],
+    sources: ['acr2023', 'beckmanAlpInsert', 'matsushita2011', 'koreanJLabMed2004'],
+    evidence: 'guideline',
+  },
+  {
+    id: 'P-3',
+    group: 'pattern',
+    kind: 'interpretation',
+    condition: 'ALP > 1x ULN with ALT, AST and total bilirubin all known and <= 1x ULN',
+    applies: (f) => f.pattern === 'isolated',
+    detail: (f) =>
+      `ALP ${times(f.derived.alpXUln ?? 0)} ULN; ALT, AST and total bilirubin within their ULNs.`,
+    recommendation:
+      "Isolated ALP elevation: next, establish whether it comes from liver or bone (GGT or 5'-nucleotidase).",
+    why: 'ACR 2023: when ALP is elevated in isolation, GGT or fractionated ALP helps to separate hepatic from non-hepatic causes. No guideline defines "isolated" numerically; ALP above and ALT, AST and bilirubin all within ULN is a team convention [NV]. Unknown values never count as normal, which is why all three must be known. The seed article\'s first step (S5) is the same question.',
+    seed: ['S5'],
+    sources: ['acr2023', 'teamConvention'],
+    evidence: 'guideline',
+  },
+  {
+    id: 'P-4',
+    group: 'pattern',
+    kind: 'interpretation',
+    condition: `ALP > 1x ULN and any of ALT, AST, total bilirubin > 1x ULN: R = (ALT/ULN)/(ALP/ULN); R >= ${R_HEPATOCELLULAR_AT_LEAST} hepatocellular, R <= ${R_CHOLESTATIC_AT_MOST} cholestatic, otherwise mixed`,
+    applies: (f) => alpRaised(f) && combined(f) && f.derived.rRatio !== undefined,
+    detail: (f) => `R = ${amount(f.derived.rRatio ?? 0)}: ${f.pattern} pattern.`,
+    recommendation:
+      'Combined liver-test abnormality: classified by the R ratio; the red-flag screen applies.',
+    why: 'EASL DILI 2019 (after Bénichou 1990): hepatocellular R >= 5, cholestatic R <= 2, mixed in between; sources differ slightly at the boundaries and the team follows EASL. R assumes the ALP is hepatic: bone ALP lowers R and can make a hepatocellular injury look mixed or cholestatic (see P-6).',
+    seed: ['S5'],
+    sources: ['easl2019', 'benichou1990'],
+    evidence: 'guideline',
+  },
+  {
+    id: 'P-8',
+    group: 'pattern',
+    kind: 'caution',
+    condition: 'ALP <= 1x ULN with ALT or AST > 1x ULN',
+    applies: (f) =>
+      f.derived.alpXUln !== undefined && f.derived.alpXUln <= 1 && f.pattern === 'hepatocellular',
+    recommendation:
+      'Raised aminotransferases with a normal ALP: a hepatocellular pattern, outside this ALP workup. Evaluate it as raised ALT/AST (ACG 2017); the red-flag rules still apply.',
+    why: 'ACG 2017 defines a hepatocellular pattern as a disproportionate rise of ALT and AST over ALP. The R ratio is not used when ALP is within its ULN, because a normal ALP can make R fall in the "cholestatic" range without any cholestasis. The clinical reference behind this bot covers the ALP workup only, so the engine does not go further here.',
+    seed: [],
+    sources: ['kwo2017'],
+    evidence: 'guideline',
+  },
+  {
+    id: 'P-6',
+    group: 'pattern',
+    kind: 'caution',
+    condition: 'Pattern cholestatic or mixed and the origin of the ALP not shown to be hepatic',
+    applies: (f) => (f.pattern === 'cholestatic' || f.pattern === 'mixed') && f.origin !== 'liver',
+    recommendation:
+      "Do not call this cholestatic drug-induced liver injury yet: confirm that the ALP is hepatic (GGT, 5'-nucleotidase or fractionation) first.",
+    why: 'R assumes a hepatic ALP. In myeloma, bone ALP (osteoblast activation on a proteasome inhibitor, a healing fracture) lowers R and can make the pattern look cholestatic or mixed. Aithal 2011 qualifies its ALP criterion with "in the absence of known bone pathology" (thresholds read second-hand [P]). Requiring hepatic origin first is a team design rule [NV]; the seed article (S9) goes straight from "cholestatic" to biliary imaging.',
+    seed: ['S9'],
+    sources: ['easl2019', 'aithal2011', 'teamConvention'],
+    evidence: 'expert-convention',
+  },
+  {
+    id: 'P-5',
+    group: 'pattern',
+    kind: 'next-step',
+    condition: 'Total bilirubin > 1x ULN and direct bilirubin not known',
+    applies: (f) => over(f.derived.bilirubinXUln, 1) && f.labs.bilirubinDirect === undefined,
+    recommendation: 'Fractionate the bilirubin (direct and indirect).',
+    why: 'ACG 2017: "Elevated total serum bilirubin levels should be fractionated to direct and indirect bilirubin." A raised direct fraction points to hepatobiliary disease (S7); an indirect one to haemolysis or Gilbert syndrome.',
+    seed: ['S7'],
+    sources: ['kwo2017'],
+    evidence: 'guideline',
+  },
+  {
+    id: 'P-7',
+    group: 'pattern',
+    kind: 'next-step',
+    condition:
+      'ALP > 1x ULN and the pattern undetermined (ALT, AST or total bilirubin, or their ULNs, not known)',
+    applies: (f) => alpRaised(f) && f.pattern === 'undetermined',
+    recommendation:
+      'Measure ALT, AST and total bilirubin (each with its ULN): they decide whether the ALP rise is isolated or part of a liver injury, and feed the red-flag screen.',
+    why: 'The first step of the workup is whether the ALP elevation is isolated or accompanied by other liver-test abnormalities (ACR 2023; seed S5). An unknown value is never treated as normal.',
+    seed: ['S5'],
+    sources: ['acr2023', 'kwo2017'],
+    evidence: 'guideline',
+  },
+];

@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import { CaseSchema, PartialCaseSchema, type Case, type PartialCase } from './case-schema';
+import { FIELD_INFO, type LabField, type ScalarField } from './field-info';
+import { plausibilityProblems } from './plausibility';
+import type { CheckResult, Problem } from './problem';
+
+const infoFor = (path: string) => {
+  const exact = (FIELD_INFO as Record<string, (typeof FIELD_INFO)[LabField | ScalarField] | undefined>)[path];
+  if (exact !== undefined) return exact;
+  const head = path.split('.')[0] ?? path;
+  return (FIELD_INFO as Record<string, (typeof FIELD_INFO)[LabField] | undefined>)[head];
+};
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+const shown = (value: unknown): string =>
+  value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
+
+/** Turns a schema issue into a sentence naming the field and what it accepts. */
+function schemaProblem(issue: z.core.$ZodIssue, input: unknown): Problem {
+  const field = issue.path.map(String).join('.') || '(case)';
+  const info = infoFor(field);
+  const got = valueAt(input, issue.path);
+  const label = info?.label ?? field;
+  if (field === 'alp' && got === undefined) {
+    return { field, message: `ALP is required: enter it as reported, e.g. ${FIELD_INFO.alp.example}.` };
+  }
+  if (issue.code === 'invalid_value' && field.endsWith('.unit') && info !== undefined) {
+    return {
+      field,
+      message: `${label} unit ${shown(got)} is not accepted: use ${info.units.join(', ')}.`,
+    };
+  }
+  if (issue.code === 'invalid_value') {
+    const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
+    return { field, message: `${field} must be one of ${options} (got ${shown(got)}).` };
+  }
+  if (issue.code === 'invalid_type') {
+    if (issue.expected === 'number') {
+      const example = info !== undefined ? `, e.g. ${info.example}` : '';
+      return { field, message: `${label} must be a finite number (got ${shown(got)})${example}.` };
+    }
+    if (issue.expected === 'boolean') {
+      return { field, message: `${field} must be true or false (got ${shown(got)}).` };
+    }
+    if (issue.expected === 'object' && info?.isLab === true) {
+      return {
+        field,
+        message: `${label} must be a lab result { value, unit, uln } (got ${shown(got)}), e.g. ${info.example}.`,
+      };
+    }
+    return {
+      field,
+      message: `${field} must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`} (got ${shown(got)}).`,
+    };
+  }
+  return { field, message: `${field}: ${issue.message}.` };
+}
+
+function check<T extends PartialCase>(schema: z.ZodType<T>, input: unknown): CheckResult<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => schemaProblem(issue, input)) };
+  }
+  const problems = plausibilityProblems(parsed.data);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };
+}
+
+/** Schema, units and plausibility for a complete case; the only gate in front of `assess`. */
+export function validateCase(input: unknown): CheckResult<Case> {
+  return check(CaseSchema, input);
+}
+
+/** The same checks for what the conversation has collected so far (ALP may still be unknown). */
+export function checkPartialCase(input: unknown): CheckResult<PartialCase> {
+  return check(PartialCaseSchema, input);
+}
