@@ -53,13 +53,15 @@ export const patternLine = (assessment: Assessment, known: PartialCase): string 
   return `${parts.join(', ')}${therapy ? ` ${therapy}` : ''}`;
 };
 
-/** "bone origin likely (GGT 0.5x ULN)": the origin with the marker that decided it, when there is one. */
-export const originLine = (assessment: Assessment): string => {
+/** "bone origin likely (GGT 0.5x ULN, normal)": the origin with the GGT that informed it, when there is one. */
+export const originPhrase = (assessment: Assessment): string => {
   const label = ORIGIN_LABELS[assessment.origin];
   const ggt = assessment.derived.ggtXUln;
-  if (ggt === undefined || assessment.origin === 'undetermined') return capitalise(label);
-  return `${capitalise(label)} (GGT ${formatMultiple(ggt)} ULN, ${ggt > 1 ? 'raised' : 'normal'})`;
+  if (ggt === undefined || assessment.origin === 'undetermined') return label;
+  return `${label} (GGT ${formatMultiple(ggt)} ULN, ${ggt > 1 ? 'raised' : 'normal'})`;
 };
+
+export const originLine = (assessment: Assessment): string => capitalise(originPhrase(assessment));
 
 /** "CTCAE v5.0 grade 1 (against the ULN)"; absent when the ULN or baseline needed for it is missing. */
 export const gradeLine = (assessment: Assessment): string | undefined => {
@@ -69,8 +71,16 @@ export const gradeLine = (assessment: Assessment): string | undefined => {
   return `${grade.version} grade ${grade.grade} (${basis})`;
 };
 
+/**
+ * The findings of one kind. The finding that restates the disclaimer is left out: every card and
+ * note already ends with the disclaimer itself.
+ */
 export const findingsOf = (assessment: Assessment, kind: FindingKind): Finding[] =>
-  kind === 'red-flag' ? assessment.redFlags : assessment.findings.filter((finding) => finding.kind === kind);
+  kind === 'red-flag'
+    ? assessment.redFlags
+    : assessment.findings.filter(
+        (finding) => finding.kind === kind && finding.text !== assessment.disclaimer,
+      );
 
 /** "Isolated ALP elevation, 2.5x ULN; origin not yet known": the one line after an answer. */
 export const runningInterpretation = (assessment: Assessment): string => {

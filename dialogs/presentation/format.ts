@@ -47,3 +47,7 @@ export const joinProse = (items: readonly string[]): string => {
 };
 
 export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A label inside a sentence: "Total bilirubin" becomes "total bilirubin", acronyms (ALP, GGT) stay. */
+export const inSentence = (label: string): string =>
+  /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;

@@ -1,0 +1,185 @@
+import type { Assessment, Finding } from '../../src/clinical/assessment-schema';
+import type { PartialCase } from '../../src/clinical/case-schema';
+import { BIBLIOGRAPHY, type LabField } from '../../src/clinical';
+import { findingsOf, gradeLine, originPhrase } from './assessment-lines';
+import { fieldName } from './field-names';
+import { capitalise, formatPercentChange, formatValue, joinProse } from './format';
+import { PATTERN_LABELS } from './labels';
+import { labRecord, scalarText } from './lab-text';
+
+/** The labs in the order a clinician reads a panel; the baseline ALP rides along with the ALP. */
+const RECORDED_LABS: readonly LabField[] = [
+  'alp',
+  'alt',
+  'ast',
+  'bilirubinTotal',
+  'bilirubinDirect',
+  'ggt',
+  'nucleotidase5',
+  'boneSpecificAlp',
+  'calcium',
+  'albumin',
+  'crp',
+];
+
+const RECORDED_SCALARS = [
+  'inr',
+  'temperatureC',
+  'wbc',
+  'isoenzymes.bonePercent',
+  'isoenzymes.liverPercent',
+  'isoenzymes.intestinalPercent',
+  'isoenzymes.placentalPercent',
+  'heatStableAlpPercent',
+] as const;
+
+const readScalar = (known: PartialCase, path: (typeof RECORDED_SCALARS)[number]): number | undefined => {
+  if (path.startsWith('isoenzymes.')) {
+    const key = path.slice('isoenzymes.'.length) as keyof NonNullable<PartialCase['isoenzymes']>;
+    return known.isoenzymes?.[key];
+  }
+  return known[path as 'inr' | 'temperatureC' | 'wbc' | 'heatStableAlpPercent'];
+};
+
+const baselineNote = (known: PartialCase, assessment: Assessment | undefined): string => {
+  const baseline = known.alpBaseline;
+  if (!baseline) return '';
+  const change = assessment?.derived.alpChangePercent;
+  const changeText = change === undefined ? '' : `, ${formatPercentChange(change)}`;
+  return `; baseline ${formatValue(baseline.value)}${changeText}`;
+};
+
+const inputsLine = (known: PartialCase, assessment: Assessment | undefined): string => {
+  const labs = RECORDED_LABS.flatMap((field) => {
+    const lab = known[field];
+    if (!lab) return [];
+    const record = labRecord(field, lab);
+    // The baseline goes inside the ALP's bracket: "ALP 180 U/L (ULN 120; 1.5x; baseline 100, +80%)".
+    return [field === 'alp' ? record.replace(/\)$/, `${baselineNote(known, assessment)})`) : record];
+  });
+  const scalars = RECORDED_SCALARS.flatMap((path) => {
+    const value = readScalar(known, path);
+    return value === undefined ? [] : [scalarText(path, value)];
+  });
+  const all = [...labs, ...scalars];
+  return all.length > 0 ? `Inputs: ${all.join('; ')}.` : 'Inputs: none entered.';
+};
+
+const SYMPTOM_NAMES: Readonly<Record<string, string>> = {
+  fever: 'fever',
+  jaundice: 'jaundice',
+  rightUpperQuadrantPain: 'right upper quadrant pain',
+  newBonePain: 'new bone pain',
+  neuroDeficit: 'new neurological deficit',
+  confusion: 'confusion',
+};
+
+const symptomsLine = (known: PartialCase): string | undefined => {
+  const symptoms = Object.entries(known.symptoms ?? {});
+  if (symptoms.length === 0) return undefined;
+  const present = symptoms.filter(([, value]) => value === true).map(([key]) => SYMPTOM_NAMES[key] ?? key);
+  return present.length > 0 ? `Symptoms: ${joinProse(present)}.` : 'Symptoms: none of the red-flag symptoms.';
+};
+
+const ULTRASOUND_WORDS: Readonly<Record<string, string>> = {
+  normal: 'normal',
+  'dilated-ducts': 'dilated ducts',
+  'cbd-stone': 'bile duct stone',
+  'focal-lesions': 'focal lesions',
+  'diffuse-infiltration': 'diffuse infiltration',
+  hepatomegaly: 'hepatomegaly',
+};
+
+const historyLine = (known: PartialCase): string | undefined => {
+  const answers = Object.entries(known.history ?? {}).flatMap(([key, value]) => {
+    const name = fieldName(`history.${key}`);
+    if (typeof value === 'boolean') return [`${name}: ${value ? 'yes' : 'no'}`];
+    return typeof value === 'number' ? [`${name}: ${formatValue(value)}`] : [];
+  });
+  const results = [
+    ...(known.imaging?.ultrasound ? [`ultrasound: ${ULTRASOUND_WORDS[known.imaging.ultrasound]}`] : []),
+    ...(known.ama ? [`AMA ${known.ama}`] : []),
+  ];
+  const all = [...results, ...answers];
+  return all.length > 0 ? `${capitalise(all.join('; '))}.` : undefined;
+};
+
+const AGENTS: Readonly<Record<string, string>> = {
+  bortezomib: 'Bortezomib',
+  carfilzomib: 'Carfilzomib',
+  ixazomib: 'Ixazomib',
+  other: 'Treatment without a proteasome inhibitor',
+};
+
+/** "Bortezomib week 6, with steroids." */
+const therapyLine = (known: PartialCase): string | undefined => {
+  const therapy = known.therapy;
+  if (!therapy?.agent) return undefined;
+  if (therapy.agent === 'none') return 'No current myeloma treatment.';
+  const week = therapy.weeksOnTherapy === undefined ? '' : ` week ${formatValue(therapy.weeksOnTherapy)}`;
+  const steroids =
+    therapy.steroids === true ? ', with steroids' : therapy.steroids === false ? ', no steroids' : '';
+  const vmp = therapy.melphalan === true ? ', VMP' : '';
+  const newDrug = therapy.newDrug === true ? '; a drug started in the last 3 months' : '';
+  return `${AGENTS[therapy.agent]}${week}${steroids}${vmp}${newDrug}.`;
+};
+
+const redFlagsLine = (assessment: Assessment): string =>
+  assessment.redFlags.length === 0
+    ? 'No red flags.'
+    : `Red flags: ${assessment.redFlags.map((finding) => `${finding.text} (${finding.id})`).join(' ')}`;
+
+const findingsLine = (title: string, findings: readonly Finding[], numbered = false): string | undefined => {
+  if (findings.length === 0) return undefined;
+  const texts = findings.map((finding, index) => (numbered ? `${index + 1}. ${finding.text}` : finding.text));
+  return `${title}: ${texts.join(numbered ? '; ' : ' ')}`;
+};
+
+/** Full citations for every source the conclusions cite, each once, in order of first use. */
+const sourcesLine = (assessment: Assessment): string | undefined => {
+  const ids = [...assessment.redFlags, ...assessment.findings].flatMap((finding) =>
+    finding.sources.map((s) => s.id),
+  );
+  const citations = [...new Set(ids)].map((id) => {
+    const reference = id in BIBLIOGRAPHY ? BIBLIOGRAPHY[id as keyof typeof BIBLIOGRAPHY] : undefined;
+    if (!reference) return id;
+    const identifiers = [
+      ...(reference.doi ? [`doi:${reference.doi}`] : []),
+      ...(reference.pmid ? [`PMID ${reference.pmid}`] : []),
+    ];
+    return identifiers.length > 0 ? `${reference.citation} ${identifiers.join('; ')}` : reference.citation;
+  });
+  return citations.length > 0
+    ? ['Sources:', ...citations.map((citation) => `- ${citation}`)].join('\n')
+    : undefined;
+};
+
+/**
+ * A plain-text note ready to paste into the record: inputs with units and x ULN, the context,
+ * red flags, conclusions, plan and monitoring, full citations, the content version and the
+ * disclaimer. Plain text on purpose: it must survive any EHR's paste.
+ */
+export const chartNote = (known: PartialCase, assessment: Assessment): string => {
+  const grade = gradeLine(assessment);
+  const conclusion = [
+    `Pattern: ${PATTERN_LABELS[assessment.pattern]}`,
+    `origin: ${originPhrase(assessment)}`,
+    ...(grade ? [grade] : []),
+  ].join('; ');
+  const lines = [
+    `ALP workup (multiple myeloma), content ${assessment.contentVersion}`,
+    inputsLine(known, assessment),
+    therapyLine(known),
+    symptomsLine(known),
+    historyLine(known),
+    redFlagsLine(assessment),
+    `${conclusion}.`,
+    findingsLine('Interpretation', findingsOf(assessment, 'interpretation')),
+    findingsLine('Cautions', findingsOf(assessment, 'caution')),
+    findingsLine('Plan', findingsOf(assessment, 'next-step'), true),
+    findingsLine('Monitoring', findingsOf(assessment, 'monitoring')),
+    sourcesLine(assessment),
+    assessment.disclaimer,
+  ];
+  return lines.filter((line): line is string => line !== undefined).join('\n');
+};
