@@ -19,6 +19,7 @@ export type { AuditTable } from './audit-table';
 export { summarizeAuditRows, type AuditSummary } from './audit-summary';
 export { AuditIdHasher } from './audit-id-hasher';
 export { AuditTableReader } from './audit-table-reader';
+export { auditRowsToCsv } from './audit-csv';
 export { HashingAuditLog } from './hashing-audit-log';
 export { MemoryAuditTable } from './memory-audit-table';
 export { MemoryAuditLog } from './memory-audit-log';
