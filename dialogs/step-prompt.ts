@@ -1,0 +1,73 @@
+import {
+  STEP_FIELDS,
+  isQuestionStep,
+  neededFields,
+  unacknowledgedRedFlags,
+  type QuestionStepId,
+} from '../machines';
+import { isKnown } from '../machines/case-fields';
+import { assessmentCard } from './cards/assessment-card';
+import { questionCard } from './cards/question-card';
+import { redFlagCard } from './cards/red-flag-card';
+import { awaitingResultsCard } from './cards/awaiting-results-card';
+import { STEP_TEXT, stepPosition } from './presentation/steps';
+import type { Reply } from './turn-input';
+import { assessmentOf, contextOf, stepOf, type WorkupSession } from './workup-session';
+
+/**
+ * What the clinician sees for the step the workup is at: the question card, the red-flag alert,
+ * the assessment, or the list of tests being waited for. Computed from the snapshot alone.
+ */
+
+/** A question shows what it still needs plus what is already known (pre-filled, for back and edit). */
+export const questionFields = (session: WorkupSession, step: QuestionStepId): string[] => {
+  const context = contextOf(session);
+  const needed = neededFields(context, step);
+  return STEP_FIELDS[step].filter((field) => needed.includes(field) || isKnown(context.case, field));
+};
+
+/** "step 4 of 6, Liver panel and calcium": where the workup is, in words. */
+export const whereWeAre = (session: WorkupSession): string => {
+  const step = stepOf(session);
+  if (isQuestionStep(step)) {
+    const position = stepPosition(step, assessmentOf(session)?.origin);
+    return `step ${position.number} of ${position.of}, ${STEP_TEXT[step].title}`;
+  }
+  if (step === 'urgent') return 'the red-flag alert';
+  if (step === 'awaitingResults') return 'waiting for results';
+  return 'the assessment';
+};
+
+export function stepPrompt(session: WorkupSession, retentionDays: number): Reply[] {
+  const step = stepOf(session);
+  const context = contextOf(session);
+  if (isQuestionStep(step)) {
+    const origin = assessmentOf(session)?.origin;
+    const built = questionCard({
+      step,
+      fields: questionFields(session, step),
+      known: context.case,
+      revision: context.revision,
+      ...(origin === undefined ? {} : { origin }),
+    });
+    return [{ text: built.text, card: built.card }];
+  }
+  if (step === 'awaitingResults') {
+    const built = awaitingResultsCard({
+      pending: context.pending,
+      revision: context.revision,
+      keepDays: retentionDays,
+    });
+    return [{ text: built.text, card: built.card }];
+  }
+  const assessment = assessmentOf(session);
+  if (assessment === undefined) return [];
+  if (step === 'urgent') {
+    const open = unacknowledgedRedFlags(context);
+    const redFlags = assessment.redFlags.filter((flag) => open.includes(flag.id));
+    const built = redFlagCard({ redFlags, revision: context.revision });
+    return [{ text: built.text, card: built.card }];
+  }
+  const built = assessmentCard({ assessment, known: context.case, revision: context.revision });
+  return [{ text: built.text, card: built.card }];
+}

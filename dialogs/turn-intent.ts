@@ -1,0 +1,27 @@
+import type { PartialCase } from '../src/clinical/case-schema';
+import type { CardSubmit } from './cards/card-submit';
+import type { EchoReading } from './presentation/readings-echo';
+import type { AnswerReading, CommandName, Problem } from './text';
+
+/**
+ * What the clinician meant by one message or click, whichever way it arrived: the runner decides
+ * what to do from this alone, so typed and clicked answers cannot behave differently.
+ */
+export type TurnIntent =
+  | { kind: 'command'; command: CommandName; field?: string; fromCard?: CardSubmit }
+  | {
+      kind: 'answer';
+      values: PartialCase;
+      /** Lab values as read, for the "I read" echo. */
+      readings: EchoReading[];
+      /** Worded answers as read ("bortezomib", "no fever"), for the echo too. */
+      answers: AnswerReading[];
+      fromCard?: CardSubmit;
+    }
+  | { kind: 'problems'; problems: Problem[] }
+  | { kind: 'stale'; submit: CardSubmit }
+  | { kind: 'unrecognised'; hint: string }
+  | { kind: 'empty' };
+
+export type AnswerIntent = Extract<TurnIntent, { kind: 'answer' }>;
+export type CommandIntent = Extract<TurnIntent, { kind: 'command' }>;

@@ -1,0 +1,90 @@
+import type { PartialCase } from '../src/clinical/case-schema';
+import type { Assessment } from '../src/clinical/assessment-schema';
+import {
+  applyEvent,
+  assessWorkup,
+  currentStep,
+  persistWorkup,
+  restoreWorkup,
+  salvageCase,
+  startWorkup,
+  type StepId,
+  type WorkupContext,
+  type WorkupEvent,
+  type WorkupSnapshot,
+} from '../machines';
+import { readConversationState, type ConversationState } from './conversation-state';
+
+/**
+ * One workup as the runner sees it during a turn: the conversation state and the restored
+ * machine snapshot side by side. Immutable: every change returns a new session.
+ */
+export interface WorkupSession {
+  state: ConversationState;
+  snapshot: WorkupSnapshot;
+}
+
+export type LoadedWorkup =
+  | { kind: 'none' }
+  | { kind: 'active'; session: WorkupSession }
+  /** Stored by an older or incompatible version: not restorable, but its answers may be. */
+  | { kind: 'outdated'; enteredCase?: PartialCase };
+
+const salvageFrom = (stored: unknown): PartialCase | undefined => {
+  const wrapped = (stored as { workup?: unknown } | null)?.workup;
+  return salvageCase(wrapped ?? stored);
+};
+
+export function loadWorkup(stored: unknown): LoadedWorkup {
+  if (stored === undefined || stored === null) return { kind: 'none' };
+  const state = readConversationState(stored);
+  if (state === undefined) {
+    const enteredCase = salvageFrom(stored);
+    return enteredCase === undefined ? { kind: 'outdated' } : { kind: 'outdated', enteredCase };
+  }
+  const restored = restoreWorkup(state.workup);
+  if (!restored.ok) {
+    return restored.enteredCase === undefined
+      ? { kind: 'outdated' }
+      : { kind: 'outdated', enteredCase: restored.enteredCase };
+  }
+  return { kind: 'active', session: { state, snapshot: restored.snapshot } };
+}
+
+export function newSession(now: string): WorkupSession {
+  const snapshot = startWorkup();
+  return {
+    state: { workup: persistWorkup(snapshot), startedAt: now, updatedAt: now, disclaimerShown: false },
+    snapshot,
+  };
+}
+
+export interface AppliedToSession {
+  session: WorkupSession;
+  changed: boolean;
+}
+
+/** Sends one event to the machine; the session is touched only when the machine accepted it. */
+export function applyToSession(session: WorkupSession, event: WorkupEvent, now: string): AppliedToSession {
+  const applied = applyEvent(session.state.workup, event);
+  if (!applied.changed) return { session, changed: false };
+  return {
+    session: {
+      state: { ...session.state, workup: applied.persisted, updatedAt: now },
+      snapshot: applied.snapshot,
+    },
+    changed: true,
+  };
+}
+
+export const stepOf = (session: WorkupSession): StepId => currentStep(session.snapshot);
+
+export const contextOf = (session: WorkupSession): WorkupContext => session.snapshot.context;
+
+export const assessmentOf = (session: WorkupSession): Assessment | undefined =>
+  assessWorkup(session.snapshot.context.case);
+
+export const withState = (session: WorkupSession, changes: Partial<ConversationState>): WorkupSession => ({
+  ...session,
+  state: { ...session.state, ...changes },
+});

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { Activity, ActivityHandler, ActivityTypes, CardFactory, TurnContext } from 'botbuilder';
+import type { Reply, TurnInput, TurnResult } from '../../dialogs/turn-input';
+import { runTurn, welcomeReplies } from '../../dialogs/turn-runner';
+import type { AuditLog } from '../storage/audit-log';
+import { isETagConflict } from '../storage/etag-conflict';
+import type { WorkupStorage } from '../storage/workup-storage';
+import { textWithoutBotMention } from './bot-mention';
+import { type BotLogger, silentLogger } from './bot-logger';
+import { KeyedQueue } from './keyed-queue';
+import { asWorkupRecord, type WorkupRecord } from './workup-record';
+import { userWorkupPrefix, workupKey, type WorkupOwner } from './workup-key';
+
+export interface WorkupBotOptions {
+  storage: WorkupStorage;
+  audit: AuditLog;
+  logger?: BotLogger;
+  /** The clock, injectable so tests can replay a conversation "three days later". */
+  now?: () => Date;
+  /** How long an idle workup is kept (told to clinicians waiting for results); the sweep enforces it. */
+  retentionDays?: number;
+}
+
+const CONFLICT_REPLY: Reply = {
+  text: 'Your workup was changed from another window at the same moment, so I did not apply this message. Please send it again.',
+};
+
+const ownerOf = (activity: Partial<Activity>): WorkupOwner | undefined => {
+  const channelId = activity.channelId;
+  const userId = activity.from?.id;
+  const conversationId = activity.conversation?.id;
+  return channelId && userId && conversationId ? { channelId, userId, conversationId } : undefined;
+};
+
+/** The stack without its first line, which repeats the error message and may quote user input. */
+const stackWithoutMessage = (error: unknown): string | undefined =>
+  error instanceof Error ? error.stack?.split('\n').slice(1).join('\n') : undefined;
+
+const toActivity = (reply: Reply): Partial<Activity> =>
+  reply.card
+    ? // The text rides along as the summary (notifications, clients without cards) rather than as a second bubble.
+      {
+        type: ActivityTypes.Message,
+        summary: reply.text,
+        attachments: [CardFactory.adaptiveCard(reply.card)],
+      }
+    : { type: ActivityTypes.Message, text: reply.text };
+
+/**
+ * The botbuilder glue: one workup per channel + user + conversation, loaded, advanced by the
+ * conversation runner and saved with eTag concurrency on every turn. Turns for one workup are
+ * serialised in-process; a conflicting write from another instance is re-applied once on fresh state.
+ */
+class WorkupBot extends ActivityHandler {
+  private readonly queue = new KeyedQueue();
+  private readonly storage: WorkupStorage;
+  private readonly audit: AuditLog;
+  private readonly logger: BotLogger;
+  private readonly now: () => Date;
+  private readonly retentionDays: number | undefined;
+
+  constructor(options: WorkupBotOptions) {
+    super();
+    this.storage = options.storage;
+    this.audit = options.audit;
+    this.logger = options.logger ?? silentLogger;
+    this.now = options.now ?? (() => new Date());
+    this.retentionDays = options.retentionDays;
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const activity = context.activity;
+      const relevant = (context.activity.membersAdded ?? []).some(
+        (member) => member.id === activity.recipient?.id || member.id === activity.from?.id,
+      );
+      if (relevant) await this.welcomeOnce(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcomeOnce(context);
+      await next();
+    });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const owner = ownerOf(context.activity);
+    if (!owner) return;
+    const key = workupKey(owner);
+    await context.sendActivity({ type: ActivityTypes.Typing });
+    const input: TurnInput = {
+      text: textWithoutBotMention(context.activity),
+      value: context.activity.value,
+      now: this.now().toISOString(),
+      supportsCardUpdate: Boolean(context.activity.replyToId),
+      ...(this.retentionDays === undefined ? {} : { retentionDays: this.retentionDays }),
+    };
+    try {
+      await this.queue.run(key, async () => {
+        const result = await this.applyTurn(owner, key, input);
+        await this.send(context, result.replies);
+        await this.recordAudit(owner, result);
+      });
+    } catch (error) {
+      const errorId = randomUUID().slice(0, 8);
+      this.logger.error(
+        {
+          errorId,
+          errorName: error instanceof Error ? error.name : typeof error,
+          stack: stackWithoutMessage(error),
+        },
+        'turn failed',
+      );
+      await context.sendActivity(
+        `Sorry, something went wrong on my side (error ${errorId}). Your workup is as it was before this message.`,
+      );
+    }
+  }
+
+  /** The turn already happened and was answered: a failing audit write is logged, not shown to the clinician. */
+  private async recordAudit(owner: WorkupOwner, result: TurnResult): Promise<void> {
+    try {
+      await this.audit.record({ at: this.now(), ...owner, ...result.audit });
+    } catch (error) {
+      this.logger.error(
+        { errorName: error instanceof Error ? error.name : typeof error },
+        'audit record failed',
+      );
+    }
+  }
+
+  /** Read, run, write; on an eTag conflict reload and run the same input once more on the fresh state. */
+  private async applyTurn(
+    owner: WorkupOwner,
+    key: string,
+    input: TurnInput,
+    retried = false,
+  ): Promise<TurnResult> {
+    const record = asWorkupRecord((await this.storage.read([key]))[key]);
+    const result = runTurn(record.workup, input);
+    if (result.forgetUser) {
+      const deleted = await this.storage.deleteByPrefix(userWorkupPrefix(owner.channelId, owner.userId));
+      await this.audit.forgetUser(owner.channelId, owner.userId);
+      this.logger.info({ deleted }, 'forgot a user');
+      return result;
+    }
+    if (!result.changed) return result;
+    try {
+      await this.write(key, { ...record, workup: result.state });
+      return result;
+    } catch (error) {
+      if (!isETagConflict(error)) throw error;
+      this.logger.warn({ retried }, 'eTag conflict on a workup write');
+      if (!retried) return this.applyTurn(owner, key, input, true);
+      return { ...result, replies: [CONFLICT_REPLY], audit: { ...result.audit, event: 'conflict' } };
+    }
+  }
+
+  private async write(key: string, record: WorkupRecord): Promise<void> {
+    await this.storage.write({ [key]: record });
+  }
+
+  private async send(context: TurnContext, replies: Reply[]): Promise<void> {
+    const replyToId = context.activity.replyToId;
+    for (const reply of replies) {
+      if (reply.replaceCard) {
+        if (replyToId) await this.replaceAnsweredCard(context, replyToId, reply);
+        continue;
+      }
+      await context.sendActivity(toActivity(reply));
+    }
+  }
+
+  /** Teams only; the old card staying as it was is harmless, so a failed update is logged and ignored. */
+  private async replaceAnsweredCard(context: TurnContext, activityId: string, reply: Reply): Promise<void> {
+    try {
+      await context.updateActivity({ ...toActivity(reply), id: activityId });
+    } catch (error) {
+      this.logger.warn(
+        { errorName: error instanceof Error ? error.name : typeof error },
+        'card update failed',
+      );
+    }
+  }
+
+  private async welcomeOnce(context: TurnContext): Promise<void> {
+    const owner = ownerOf(context.activity);
+    if (!owner) return;
+    const key = workupKey(owner);
+    await this.queue.run(key, async () => {
+      const record = asWorkupRecord((await this.storage.read([key]))[key]);
+      if (record.welcomed) return;
+      try {
+        await this.write(key, { ...record, welcomed: true });
+      } catch (error) {
+        // Another instance is welcoming this conversation right now: let it.
+        if (isETagConflict(error)) return;
+        throw error;
+      }
+      await this.send(context, welcomeReplies());
+    });
+  }
+}
+
+export function createWorkupBot(options: WorkupBotOptions): ActivityHandler {
+  return new WorkupBot(options);
+}
