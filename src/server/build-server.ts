@@ -7,6 +7,7 @@ import { registerConnectorRoutes } from './direct-line/connector-routes';
 import { registerLocalDirectLineRoutes } from './direct-line/local-direct-line-routes';
 import { registerTokenRoute } from './direct-line/token-route';
 import { rateLimit, securityHeaders } from './http-guards';
+import { InFlightRequests } from './in-flight-requests';
 import type { Logger } from './logger';
 import { createRateLimiter } from './rate-limiter';
 import { registerHealthRoutes, type HealthState, type ReadinessCheck } from './routes/health-routes';
@@ -29,8 +30,11 @@ export interface ServerDeps {
 
 export interface BuiltServer {
   server: Server;
-  /** Flipped by shutdown so /readyz reports 503 while in-flight requests finish. */
-  health: HealthState;
+  /**
+   * Graceful stop: /readyz turns 503, new requests are refused, in-flight ones (and their turns)
+   * finish, then the listener closes. Storage is the caller's to close afterwards.
+   */
+  stop(timeoutMs?: number): Promise<'drained' | 'timed out'>;
 }
 
 /** The base URL the bot's replies are posted back to when the local Direct Line is the channel. */
@@ -50,6 +54,7 @@ export function buildServer(deps: ServerDeps): BuiltServer {
   const logic: TurnLogic = typeof bot === 'function' ? bot : (context) => bot.run(context);
   const health: HealthState = { shuttingDown: false };
 
+  const inFlight = new InFlightRequests();
   const server = restify.createServer({
     name: 'alp-workup',
     // restify 11 logs through pino; @types/restify still describes its older bunyan logger.
@@ -57,6 +62,7 @@ export function buildServer(deps: ServerDeps): BuiltServer {
     handleUncaughtExceptions: false,
   });
   server.pre(securityHeaders(config.frameAncestors));
+  server.pre(inFlight.middleware);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(
     restify.plugins.bodyParser({
@@ -124,5 +130,15 @@ export function buildServer(deps: ServerDeps): BuiltServer {
     );
   });
 
-  return { server, health };
+  const stop = async (timeoutMs = 10_000) => {
+    health.shuttingDown = true;
+    const outcome = await inFlight.drain(timeoutMs);
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.server.closeAllConnections();
+    });
+    return outcome;
+  };
+
+  return { server, stop };
 }

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { ActivityHandler } from 'botbuilder';
 import { loadConfig, type Config } from '../../../src/config/load-config';
-import { buildServer, type ServerDeps } from '../../../src/server/build-server';
+import { buildServer, type BuiltServer, type ServerDeps } from '../../../src/server/build-server';
 import { createLogger } from '../../../src/server/logger';
 import type { ReadinessCheck } from '../../../src/server/routes/health-routes';
 import {
@@ -16,6 +16,8 @@ export interface RunningServer {
   config: Config;
   logLines: string[];
   close(): Promise<void>;
+  /** The graceful stop the composition root runs on SIGTERM. */
+  stop: BuiltServer['stop'];
 }
 
 export interface TestServerOptions {
@@ -39,7 +41,7 @@ export async function startTestServer(options: TestServerOptions): Promise<Runni
   });
   const logger = createLogger({ level: loaded.config.logLevel, destination });
   const adapter = createAdapter(loaded.config, logger, options.authEndpoints);
-  const { server } = buildServer({
+  const { server, stop } = buildServer({
     config: loaded.config,
     adapter,
     bot: options.bot,
@@ -53,6 +55,7 @@ export async function startTestServer(options: TestServerOptions): Promise<Runni
     url: `http://127.0.0.1:${port}`,
     config: loaded.config,
     logLines,
+    stop,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
