@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseSchema, type PartialCase } from '../../src/clinical/case-schema';
+import { CaseSchema, type PartialCase } from '../../src/clinical';
 import type { AnswerReading } from './reading';
 import { setCasePath } from './case-path';
 import { readAma } from './words/ama-words';

@@ -1,4 +1,5 @@
 import { resolveFieldName } from './field-aliases';
+import { stripEdges } from './strip-edges';
 
 export const COMMANDS = [
   'help',
@@ -81,10 +82,9 @@ const PHRASES: Record<Exclude<CommandName, 'edit'>, readonly string[]> = {
 };
 
 const normalise = (text: string): string =>
-  text
+  stripEdges(text, ' \t\r\n/!.,:;"-')
     .toLowerCase()
     .replace(/['’`]/g, '')
-    .replace(/^[\s/!.,:;"-]+|[\s!.,:;"]+$/g, '')
     .replace(/[\s,;:]+/g, ' ')
     .replace(/^please |please$/g, '')
     .trim();

@@ -1,4 +1,5 @@
 import { LAB_TESTS } from './lab-aliases';
+import { stripEdges } from './strip-edges';
 
 /** Answers that are not lab values, by the words a clinician would use to name them ("edit treatment"). */
 const ANSWER_FIELDS: readonly { field: string; names: readonly string[] }[] = [
@@ -43,5 +44,5 @@ const FIELD_BY_NAME: ReadonlyMap<string, string> = new Map([
 
 /** The case path a clinician means by a test or question name ("alk phos" -> "alp"), if any. */
 export function resolveFieldName(name: string): string | undefined {
-  return FIELD_BY_NAME.get(key(name.replace(/^[\s"'(]+|[\s"'.,!?)]+$/g, '')));
+  return FIELD_BY_NAME.get(key(stripEdges(name, ' \t\r\n"\'.,!?()')));
 }

@@ -1,5 +1,4 @@
-import { checkPartialCase } from '../../src/clinical/validate';
-import type { PartialCase } from '../../src/clinical/case-schema';
+import { checkPartialCase, type PartialCase } from '../../src/clinical';
 import { parseAnswerWords } from './answer-words';
 import { parseCommand, type CommandName } from './command-parser';
 import { parseLabReport } from './lab-report-parser';

@@ -1,5 +1,4 @@
-import { type PartialCase } from '../../src/clinical/case-schema';
-import { checkPartialCase } from '../../src/clinical/validate';
+import { checkPartialCase, type PartialCase } from '../../src/clinical';
 import { setCasePath } from './case-path';
 import type { LabTest } from './lab-aliases';
 import { scanTestNames, type NameMatch } from './lab-name-scanner';

@@ -14,10 +14,12 @@ export interface LabResult {
 
 const NUM = `(${NUMBER_PATTERN})`;
 const GAP = '[ \\t]*';
+// Written so that two optional runs of spaces never touch: adjacent ones backtrack quadratically.
+const SEPARATOR = `${GAP}(?:[,;]${GAP})?`;
 
 // Words clinicians put between a name and its value ("ALT back to normal 30", "ALP is 412").
 const LEAD = new RegExp(
-  `^${GAP}(?:[:=]|-(?=\\s)|–|—)?${GAP}(?:(?:is|was|now|of|at|currently|today|level|result|value|back to normal|normal|came back(?: at)?)${GAP}[:=]?${GAP})*`,
+  `^${GAP}(?:(?:[:=]|-(?=\\s)|–|—)${GAP})?(?:(?:is|was|now|of|at|currently|today|level|result|value|back to normal|normal|came back(?: at)?)${GAP}(?:[:=]${GAP})?)*`,
   'i',
 );
 const CENSORED = new RegExp(`^(?:<=|>=|<|>|≤|≥)${GAP}${NUM}`);
@@ -31,10 +33,10 @@ const KEYWORD = `(?:uln|upper${GAP}limit(?:${GAP}of${GAP}normal)?|ref(?:erence)?
 const RANGE = `(?:${NUM}${GAP}(?:-|–|—|to)${GAP})?(?:(?:<=|<|≤|up${GAP}to)${GAP})?${NUM}`;
 const SLASH_ULN = new RegExp(`^${GAP}/${GAP}${NUM}`);
 const BRACKET_ULN = new RegExp(
-  `^${GAP}[,;]?${GAP}[(\\[]${GAP}(?:(?:${KEYWORD}|n)${GAP}[:=]?${GAP})?${RANGE}`,
+  `^${SEPARATOR}[(\\[]${GAP}(?:(?:${KEYWORD}|n)${GAP}(?:[:=]${GAP})?)?${RANGE}`,
   'i',
 );
-const KEYWORD_ULN = new RegExp(`^${GAP}[,;]?${GAP}${KEYWORD}${GAP}[:=]?${GAP}${RANGE}`, 'i');
+const KEYWORD_ULN = new RegExp(`^${SEPARATOR}${KEYWORD}${GAP}(?:[:=]${GAP})?${RANGE}`, 'i');
 const BARE_RANGE_ULN = new RegExp(
   `^${GAP}(?:${NUM}${GAP}(?:-|–|—)${GAP}${NUM}|(?:<=|<|≤)${GAP}${NUM})(?![\\d.,/-])`,
 );

@@ -152,7 +152,8 @@ export function readUnit(text: string, family: UnitFamily): UnitMatch | undefine
       'i',
     );
     const match = pattern.exec(rest);
-    if (match) {
+    // Case-insensitive matching equates the micro sign and the Greek mu; the unit is kept as written.
+    if (match && match[0].includes('μ') === candidate.spelling.includes('μ')) {
       return { ...candidate.result, text: leading + match[0] };
     }
   }

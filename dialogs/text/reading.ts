@@ -21,8 +21,5 @@ export interface AnswerReading {
   source: string;
 }
 
-/** Same shape as the clinical engine's `Problem`: a machine-readable case path and a message for a clinician. */
-export interface Problem {
-  field: string;
-  message: string;
-}
+/** A machine-readable case path and a message for a clinician, as the clinical engine reports them. */
+export type { Problem } from '../../src/clinical';

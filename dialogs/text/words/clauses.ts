@@ -39,6 +39,7 @@ export interface TermHit {
 
 /** Every occurrence of a term pattern, clause by clause, with whether it was denied. */
 export function findTerms(text: string, pattern: RegExp): TermHit[] {
+  if (!new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text)) return [];
   const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
   const global = new RegExp(pattern.source, flags);
   return splitClauses(text).flatMap((clause) =>

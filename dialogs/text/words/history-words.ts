@@ -1,5 +1,5 @@
 import type { AnswerReading } from '../reading';
-import { findTerms } from './clauses';
+import { findTerms, splitClauses } from './clauses';
 
 const PREGNANT = /\bpregnan\w*\b/i;
 const NOT_PREGNANT = /\b(?:male|man|postmenopausal|post-menopausal)\b/i;
@@ -36,7 +36,10 @@ function readPregnancy(text: string): AnswerReading[] {
   if (!pregnant) return found;
   const trimester = TRIMESTER.exec(text);
   const named = trimester?.[1] ?? trimester?.[2] ?? trimester?.[3];
-  const weeks = GESTATION_WEEKS.exec(text)?.[1];
+  const weeks = splitClauses(text)
+    .filter((clause) => PREGNANT.test(clause.text))
+    .map((clause) => GESTATION_WEEKS.exec(clause.text)?.[1])
+    .find((found) => found !== undefined);
   if (named !== undefined) {
     found.push({
       field: 'history.pregnancyTrimester',

@@ -1,6 +1,6 @@
-import type { TherapyAgent } from '../../../src/clinical/case-schema';
+import type { TherapyAgent } from '../../../src/clinical';
 import type { AnswerReading } from '../reading';
-import { findTerms } from './clauses';
+import { findTerms, splitClauses } from './clauses';
 
 interface Regimen {
   pattern: RegExp;
@@ -39,6 +39,7 @@ const REGIMENS: readonly Regimen[] = [
 const STEROID =
   /\b(?:dex(?:amethasone)?|prednis\w*|pred|methylpred\w*|steroids?|corticosteroids?|glucocorticoids?)\b/i;
 const MELPHALAN = /\b(?:melphalan|alkeran)\b/i;
+const PREGNANCY = /pregnan|gestation/i;
 const WEEKS = /\b(?:(?:week|wk)s?\s*(\d{1,3})|(\d{1,3})\s*(?:weeks?|wks?)\b)/i;
 
 /**
@@ -67,10 +68,13 @@ export function readTherapy(text: string, expecting: readonly string[]): AnswerR
     found.push({ field: 'therapy.melphalan', answer: true, source });
   }
 
-  const weeks = WEEKS.exec(text);
+  const weeks = splitClauses(text)
+    .filter((clause) => !PREGNANCY.test(clause.text))
+    .map((clause) => WEEKS.exec(clause.text))
+    .find((match) => match !== null);
   const weeksNumber = weeks?.[1] ?? weeks?.[2];
   const weeksExpected = expecting.includes('therapy.weeksOnTherapy');
-  if (weeksNumber !== undefined && (regimen || weeksExpected) && !/pregnan|gestation/i.test(text)) {
+  if (weeksNumber !== undefined && (regimen || weeksExpected)) {
     found.push({ field: 'therapy.weeksOnTherapy', answer: Number(weeksNumber), source });
   }
   return found;

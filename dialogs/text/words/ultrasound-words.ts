@@ -1,4 +1,4 @@
-import type { UltrasoundResult } from '../../../src/clinical/case-schema';
+import type { UltrasoundResult } from '../../../src/clinical';
 import type { AnswerReading } from '../reading';
 import { findTerms } from './clauses';
 

@@ -1,3 +1,5 @@
+import { stripEdges } from '../strip-edges';
+
 /** A whole reply that is only a yes, a no or an "I don't know", in the forms clinicians type. */
 export type YesNo = 'yes' | 'no' | 'unknown';
 
@@ -49,11 +51,7 @@ const UNKNOWN = [
 
 /** Case, surrounding punctuation, apostrophes and repeated spaces do not matter. */
 export const normaliseReply = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/['’`]/g, '')
-    .replace(/^[\s"'.,!?:;-]+|[\s"'.,!?:;-]+$/g, '')
-    .replace(/\s+/g, ' ');
+  stripEdges(text, ' \t\r\n"\'.,!?:;-').toLowerCase().replace(/['’`]/g, '').replace(/\s+/g, ' ');
 
 export function readYesNo(text: string): YesNo | undefined {
   if (/^\s*\?+\s*$/.test(text)) return 'unknown';
