@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ORIGINS, PATTERNS } from '../clinical/assessment-schema';
@@ -11,12 +10,10 @@ import {
   type AuditSummary,
   type AuditTable,
 } from '../storage';
+import type { CliIo } from './cli-io';
 
-export interface AuditCommandIo {
-  stdout: Writable;
-  stderr: Writable;
-  env: NodeJS.ProcessEnv;
-}
+/** The command reads no stdin. */
+export type AuditCommandIo = Pick<CliIo, 'stdout' | 'stderr' | 'env'>;
 
 const DEFAULT_SQLITE_PATH = './data/alp-workup.sqlite';
 

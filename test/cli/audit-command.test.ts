@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { runAuditCommand } from '../../src/cli/audit-command';
+import { main } from '../../src/cli/main';
 import { createStorage, type AuditEntry } from '../../src/storage';
 import { makeTempDir } from '../storage/support/temp-dir';
 import { dropSchema, requireTestDatabaseUrl, uniqueSchemaName } from '../storage/support/test-postgres';
@@ -159,11 +160,20 @@ describe('alp-workup audit on SQLite', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('prints its usage for --help', async () => {
+  it('prints its usage for --help, also when reached through the alp-workup bin', async () => {
     const result = await run(['--help']);
+    const stdout = new TextSink();
+    const viaBin = await main(['audit', '--help'], {
+      stdin: Readable.from([]),
+      stdout,
+      stderr: new TextSink(),
+      env: {},
+    });
 
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--format');
+    expect(viaBin).toBe(0);
+    expect(stdout.text).toBe(result.stdout);
   });
 
   it('reports a missing database with exit code 1 and does not create one', async () => {
