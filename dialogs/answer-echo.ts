@@ -12,23 +12,16 @@ const spokenAnswer = (answer: boolean | number | string): string => {
 };
 
 const symptomTitle = (field: string): string =>
-  SYMPTOM_CHOICES.find((choice) => `symptoms.${choice.value}` === field)?.title.toLowerCase() ??
-  fieldName(field);
+  SYMPTOM_CHOICES.find((choice) => `symptoms.${choice.value}` === field)?.title ?? fieldName(field);
 
-/** The red-flag screen reads as one answer: "none of the red-flag symptoms", or the ones present. */
+/** The red-flag screen reads as one answer: "none of the red-flag symptoms", or those present and absent. */
 const symptomsPhrase = (answers: readonly AnswerReading[]): string[] => {
   if (answers.length === 0) return [];
-  const present = answers
-    .filter((answer) => answer.answer === true)
-    .map((answer) => symptomTitle(answer.field));
-  const absent = answers
-    .filter((answer) => answer.answer === false)
-    .map((answer) => symptomTitle(answer.field));
-  if (present.length === 0) {
-    return [
-      answers.length >= SYMPTOM_CHOICES.length ? 'none of the red-flag symptoms' : `no ${joinProse(absent)}`,
-    ];
-  }
+  const named = (present: boolean): string[] =>
+    answers.filter((answer) => answer.answer === present).map((answer) => symptomTitle(answer.field));
+  const present = named(true);
+  const absent = named(false);
+  if (present.length === 0) return ['none of the red-flag symptoms'];
   return [`present: ${joinProse(present)}`, ...(absent.length > 0 ? [`absent: ${joinProse(absent)}`] : [])];
 };
 

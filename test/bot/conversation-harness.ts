@@ -73,6 +73,17 @@ export interface Submit {
   cardsBack?: number;
 }
 
+/** A clock the test moves by hand: "three days later" without waiting or faking timers. */
+export class TestClock {
+  constructor(private current: Date) {}
+
+  now = (): Date => this.current;
+
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
+}
+
 export interface ConversationDriverOptions {
   storage?: WorkupStorage;
   channelId?: string;
