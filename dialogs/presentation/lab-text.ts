@@ -1,4 +1,4 @@
-import { FIELD_INFO, normalizeLab, type LabField } from '../../src/clinical';
+import { FIELD_INFO, normalizeLab, type LabField, type NormalizedLab } from '../../src/clinical';
 import { displayUnit, formatConverted, formatMultiple, formatValue, inSentence } from './format';
 
 export interface ReportedLabValue {
@@ -13,6 +13,12 @@ export interface LabText {
   /** Set when no unit was given and the field's canonical unit was read instead. */
   assumedUnit?: string;
 }
+
+/** " = 300 U/L" when the unit was converted; nothing for a spelling of the canonical unit (IU/L). */
+const convertedText = (normalized: NormalizedLab): string =>
+  normalized.value === normalized.reportedValue
+    ? ''
+    : ` = ${formatConverted(normalized.value)} ${normalized.unit}`;
 
 export const isLabField = (field: string): field is LabField =>
   field in FIELD_INFO && FIELD_INFO[field as LabField].isLab === true;
@@ -30,10 +36,7 @@ export const labText = (
   const label = options.label ?? inSentence(FIELD_INFO[field].label);
   const normalized = normalizeLab(field, lab);
   const reported = `${formatValue(lab.value)} ${normalized.reportedUnit}`;
-  const converted =
-    normalized.reportedUnit === normalized.unit
-      ? ''
-      : ` = ${formatConverted(normalized.value)} ${normalized.unit}`;
+  const converted = convertedText(normalized);
   const multiple = normalized.xUln === undefined ? '' : ` (${formatMultiple(normalized.xUln)} ULN)`;
   return {
     text: `${label} ${reported}${converted}${multiple}`,
@@ -46,10 +49,7 @@ export const labRecord = (field: LabField, lab: ReportedLabValue): string => {
   const normalized = normalizeLab(field, lab);
   const label = inSentence(FIELD_INFO[field].label);
   const reported = `${formatValue(lab.value)} ${normalized.reportedUnit}`;
-  const converted =
-    normalized.reportedUnit === normalized.unit
-      ? ''
-      : ` = ${formatConverted(normalized.value)} ${normalized.unit}`;
+  const converted = convertedText(normalized);
   const details = [
     ...(lab.uln === undefined ? ['ULN not given'] : [`ULN ${formatValue(lab.uln)}`]),
     ...(normalized.xUln === undefined ? [] : [formatMultiple(normalized.xUln)]),

@@ -64,7 +64,7 @@ type Element =
   z.infer<typeof textBlock | typeof factSet | typeof inputNumber | typeof inputChoiceSet> | object;
 
 const element: z.ZodType<Element> = z.lazy(() =>
-  z.union([textBlock, factSet, inputNumber, inputChoiceSet, columnSet, container]),
+  z.discriminatedUnion('type', [textBlock, factSet, inputNumber, inputChoiceSet, columnSet, container]),
 );
 
 const column = z.strictObject({
@@ -112,7 +112,7 @@ export const AdaptiveCard15Schema = z.strictObject({
   $schema: z.literal('http://adaptivecards.io/schemas/adaptive-card.json'),
   version: z.literal('1.5'),
   body: z.array(element).min(1),
-  actions: z.array(z.union([submitAction, showCardAction])).optional(),
+  actions: z.array(z.discriminatedUnion('type', [submitAction, showCardAction])).optional(),
   fallbackText: z.string().min(1).optional(),
 });
 
