@@ -28,6 +28,12 @@ export interface FieldInfo {
   example: string;
   /** A `{ value, unit?, uln? }` lab result rather than a bare number. */
   isLab: boolean;
+  /**
+   * Range of upper limits of normal that real labs report (canonical unit). It catches a ULN
+   * typed in another unit than its value (ALP 5 µkat/L with "ULN 120"), which would otherwise
+   * silently turn a raised ALP into a normal one.
+   */
+  ulnRange?: { min: number; max: number };
 }
 
 const lab = (
@@ -36,6 +42,7 @@ const lab = (
   canonicalUnit: string,
   range: { min: number; max: number; minExclusive?: boolean },
   example: string,
+  ulnRange?: { min: number; max: number },
 ): FieldInfo => ({
   label,
   units: Object.keys(factors),
@@ -46,6 +53,7 @@ const lab = (
   max: range.max,
   example,
   isLab: true,
+  ...(ulnRange === undefined ? {} : { ulnRange }),
 });
 
 const scalar = (
@@ -100,23 +108,28 @@ export type ScalarField = (typeof SCALAR_FIELDS)[number];
 const percent = (label: string): FieldInfo => scalar(label, '%', { min: 0, max: 100 }, `${label} 40%`);
 
 export const FIELD_INFO: Readonly<Record<LabField | ScalarField, FieldInfo>> = {
-  alp: lab('ALP', ENZYME_FACTORS, 'U/L', { min: 0, max: 10000, minExclusive: true }, 'ALP 180 U/L, ULN 120'),
+  alp: lab('ALP', ENZYME_FACTORS, 'U/L', { min: 0, max: 10000, minExclusive: true }, 'ALP 180 U/L, ULN 120', {
+    min: 40,
+    max: 1000,
+  }),
   alpBaseline: lab(
     'Baseline ALP',
     ENZYME_FACTORS,
     'U/L',
     { min: 0, max: 10000, minExclusive: true },
     'baseline ALP 100 U/L, ULN 120',
+    { min: 40, max: 1000 },
   ),
-  alt: lab('ALT', ENZYME_FACTORS, 'U/L', { min: 0, max: 50000 }, 'ALT 25 U/L, ULN 40'),
-  ast: lab('AST', ENZYME_FACTORS, 'U/L', { min: 0, max: 50000 }, 'AST 22 U/L, ULN 40'),
-  ggt: lab('GGT', ENZYME_FACTORS, 'U/L', { min: 0, max: 20000 }, 'GGT 30 U/L, ULN 60'),
+  alt: lab('ALT', ENZYME_FACTORS, 'U/L', { min: 0, max: 50000 }, 'ALT 25 U/L, ULN 40', { min: 10, max: 200 }),
+  ast: lab('AST', ENZYME_FACTORS, 'U/L', { min: 0, max: 50000 }, 'AST 22 U/L, ULN 40', { min: 10, max: 200 }),
+  ggt: lab('GGT', ENZYME_FACTORS, 'U/L', { min: 0, max: 20000 }, 'GGT 30 U/L, ULN 60', { min: 10, max: 300 }),
   nucleotidase5: lab(
     "5'-nucleotidase",
     ENZYME_FACTORS,
     'U/L',
     { min: 0, max: 2000 },
     "5'-nucleotidase 8 U/L, ULN 11",
+    { min: 2, max: 50 },
   ),
   bilirubinTotal: lab(
     'Total bilirubin',
@@ -124,6 +137,7 @@ export const FIELD_INFO: Readonly<Record<LabField | ScalarField, FieldInfo>> = {
     'mg/dL',
     { min: 0, max: 100 },
     'total bilirubin 0.6 mg/dL, ULN 1.2 (or 10 µmol/L, ULN 21)',
+    { min: 0.3, max: 5 },
   ),
   bilirubinDirect: lab(
     'Direct bilirubin',
@@ -131,6 +145,7 @@ export const FIELD_INFO: Readonly<Record<LabField | ScalarField, FieldInfo>> = {
     'mg/dL',
     { min: 0, max: 100 },
     'direct bilirubin 0.2 mg/dL, ULN 0.3',
+    { min: 0.1, max: 2 },
   ),
   calcium: lab(
     'Calcium',
@@ -138,15 +153,17 @@ export const FIELD_INFO: Readonly<Record<LabField | ScalarField, FieldInfo>> = {
     'mg/dL',
     { min: 2, max: 25 },
     'calcium 9.6 mg/dL, ULN 10.5 (or 2.4 mmol/L, ULN 2.6)',
+    { min: 8, max: 12 },
   ),
   albumin: lab('Albumin', ALBUMIN_FACTORS, 'g/dL', { min: 0.5, max: 7 }, 'albumin 3.5 g/dL (or 35 g/L)'),
-  crp: lab('CRP', CRP_FACTORS, 'mg/L', { min: 0, max: 1000 }, 'CRP 12 mg/L, ULN 5'),
+  crp: lab('CRP', CRP_FACTORS, 'mg/L', { min: 0, max: 1000 }, 'CRP 12 mg/L, ULN 5', { min: 1, max: 50 }),
   boneSpecificAlp: lab(
     'Bone-specific ALP',
     BONE_ALP_FACTORS,
     'as reported (µg/L or U/L)',
     { min: 0, max: 2000 },
     'bone-specific ALP 25 µg/L, ULN 20',
+    { min: 1, max: 500 },
   ),
   inr: scalar('INR', '', { min: 0.5, max: 20 }, 'INR 1.1'),
   temperatureC: scalar('Temperature', '°C', { min: 25, max: 45 }, 'temperature 38.4 °C'),

@@ -36,11 +36,14 @@ function checkLab(path: string, info: FieldInfo, lab: ReportedLab): Problem[] {
         field: `${path}.uln`,
         message: `${info.label} ULN must be above 0: enter your lab's upper limit of normal in the same unit as the value, e.g. ${info.example}.`,
       });
-    } else if (normalized.uln !== undefined && normalized.uln > info.max) {
-      problems.push({
-        field: `${path}.uln`,
-        message: `${info.label} ULN ${format(lab.uln)} ${normalized.reportedUnit} is above the plausible maximum (${format(info.max)} ${info.canonicalUnit}): check it is in the same unit as the value.`,
-      });
+    } else if (normalized.uln !== undefined && info.ulnRange !== undefined) {
+      const { min, max } = info.ulnRange;
+      if (normalized.uln < min || normalized.uln > max) {
+        problems.push({
+          field: `${path}.uln`,
+          message: `${info.label} ULN ${format(lab.uln)} ${normalized.reportedUnit} is outside the range labs report (${format(min)} to ${format(max)} ${info.canonicalUnit}): give the ULN in the same unit as the value, e.g. ${info.example}.`,
+        });
+      }
     }
   }
   return problems;
@@ -83,7 +86,7 @@ function crossChecks(c: PartialCase): Problem[] {
     }
   }
   const trimester = c.history?.pregnancyTrimester;
-  if (trimester !== undefined && !Number.isInteger(trimester)) {
+  if (trimester !== undefined && trimester >= 1 && trimester <= 3 && !Number.isInteger(trimester)) {
     problems.push({
       field: 'history.pregnancyTrimester',
       message: `Pregnancy trimester must be 1, 2 or 3 (got ${format(trimester)}).`,

@@ -57,11 +57,12 @@ function plausibleRanges(): string {
     const info = FIELD_INFO[field];
     const low = `${info.minExclusive ? '>' : '>='} ${info.min}`;
     const units = info.units.length > 0 ? info.units.join(', ') : '(none)';
-    return `| ${field} | ${cell(info.label)} | ${units} | ${info.canonicalUnit || '-'} | ${low}, <= ${info.max} |`;
+    const uln = info.ulnRange === undefined ? '-' : `${info.ulnRange.min} to ${info.ulnRange.max}`;
+    return `| ${field} | ${cell(info.label)} | ${units} | ${info.canonicalUnit || '-'} | ${low}, <= ${info.max} | ${uln} |`;
   });
   return [
-    '| Field | Label | Accepted units | Canonical unit | Plausible range (canonical) |',
-    '|---|---|---|---|---|',
+    '| Field | Label | Accepted units | Canonical unit | Plausible value (canonical) | Plausible ULN (canonical) |',
+    '|---|---|---|---|---|---|',
     ...rows,
     '',
   ].join('\n');
@@ -112,7 +113,7 @@ export function renderRulesDocument(): string {
     seedCoverage(),
     '## Accepted units and plausible ranges',
     '',
-    'Values outside these ranges, negative values, non-numbers, unknown units and a ULN of zero or less are refused with a message naming the field.',
+    'Values outside these ranges, negative values, non-numbers, unknown units and a ULN of zero or less are refused with a message naming the field. The plausible-ULN range catches a ULN typed in another unit than its value (team convention, generous bounds).',
     '',
     plausibleRanges(),
     '## Bibliography',
