@@ -40,14 +40,14 @@ function bareAnswer(
   expecting: readonly string[],
 ): { answers: AnswerReading[]; unknown: boolean } {
   const source = text.trim();
-  if (expecting.includes('history.pregnant') && NOT_APPLICABLE.test(text)) {
-    return { answers: [{ field: 'history.pregnant', answer: false, source }], unknown: false };
+  const open = expecting.filter((field) => BOOLEAN_FIELDS.has(field) && !SYMPTOM_FIELDS.includes(field));
+  const [only] = open;
+  if (open.length === 1 && only === 'history.pregnant' && NOT_APPLICABLE.test(text)) {
+    return { answers: [{ field: only, answer: false, source }], unknown: false };
   }
   const reply = readYesNo(text);
   if (reply === undefined) return { answers: [], unknown: false };
   if (reply === 'unknown') return { answers: [], unknown: true };
-  const open = expecting.filter((field) => BOOLEAN_FIELDS.has(field) && !SYMPTOM_FIELDS.includes(field));
-  const [only] = open;
   if (open.length !== 1 || only === undefined) return { answers: [], unknown: false };
   return { answers: [{ field: only, answer: reply === 'yes', source }], unknown: false };
 }

@@ -7,15 +7,16 @@ const STEP_HINTS: Record<string, string> = {
   context:
     'Tell me the treatment and context, for example "bortezomib week 6 with dex, no fracture, not pregnant, fasting", or answer with yes, no or not sure.',
   redFlags:
-    'Name any of these that are present now, for example "fever and jaundice", or say "none of these".',
+    'Name any of these that are present now, for example "fever and jaundice" or "temp 38.5, WBC 12.3, CRP 45 mg/L", or say "none of these".',
   liverPanel:
     'Enter the liver tests as reported, for example "ALT 35/40, AST 30/40, bili 0.8 mg/dL (ULN 1.2), INR 1.0, Ca 2.4 mmol/L", or say "not done yet".',
   origin:
-    'Enter GGT, 5\'-nucleotidase, isoenzymes or bone-specific ALP, for example "GGT 45 ULN 60" or "bone ALP 40 ug/L (ULN 20)", or say "not done yet".',
+    'Enter GGT, 5\'-nucleotidase, isoenzymes or bone-specific ALP, for example "GGT 45 ULN 60" or "bone ALP 40 ug/L (ULN 20)", and say if there is alcohol use or an enzyme-inducing drug, or "not done yet".',
   hepaticImaging:
     'Enter the ultrasound result, for example "ultrasound: dilated ducts", "US normal" or "CBD stone", or say "not done yet".',
-  hepaticAma: 'Enter the AMA result, for example "AMA positive" or "AMA negative", or say "not done yet".',
-  bone: 'Enter calcium, albumin or bone-specific ALP, for example "Ca 2.4 mmol/L, albumin 35 g/L", or say "not done yet".',
+  hepaticAma:
+    'Enter the AMA result, for example "AMA positive" or "AMA negative", and any of amyloidosis, heart failure, liver span ("liver span 18 cm"), or say "not done yet".',
+  bone: 'Answer in words, for example "known lytic lesions, on zoledronic acid, no fracture, CKD", or give the ALP before treatment ("baseline ALP 100").',
   urgent: 'Type "acknowledged" to continue the workup once you have acted on the warning, or "help".',
   awaitingResults:
     'Type a result when you have it, for example "GGT 45 ULN 60" or "ultrasound: dilated ducts", or "resume" to continue without it.',

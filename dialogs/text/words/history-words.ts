@@ -1,6 +1,52 @@
 import type { AnswerReading } from '../reading';
 import { findTerms, splitClauses } from './clauses';
 
+/**
+ * Yes/no history items named in words: present unless denied in the same clause ("no alcohol",
+ * "CKD", "heart failure: no").
+ */
+const NAMED_CONDITIONS: readonly { field: string; pattern: RegExp }[] = [
+  {
+    field: 'history.recentFracture',
+    pattern: /\b(?:fractur\w*|vertebroplasty|kyphoplasty|broken (?:bone|hip|arm|leg|wrist|rib))\b/i,
+  },
+  {
+    field: 'history.knownBoneDisease',
+    pattern:
+      /\b(?:(?:osteo)?lytic (?:lesions?|disease)|lytic|bone (?:disease|lesions?|involvement)|myeloma bone disease|skeletal (?:disease|lesions?))\b/i,
+  },
+  {
+    field: 'history.bisphosphonate',
+    pattern:
+      /\b(?:bisphosphonates?|zoledron\w*|zometa|aclasta|pamidron\w*|aredia|alendron\w*|ibandron\w*|risedron\w*|clodron\w*)\b/i,
+  },
+  { field: 'history.alcohol', pattern: /\b(?:alcohol\w*|etoh|drinks?|drinking|drinker)\b/i },
+  {
+    field: 'history.enzymeInducingDrugs',
+    pattern:
+      /\b(?:enzyme[- ]induc\w*|phenytoin|carbamazepine|phenobarb\w*|rifampi\w*|primidone|st\.? john'?s wort)\b/i,
+  },
+  { field: 'history.amyloidosis', pattern: /\b(?:amyloid\w*)\b/i },
+  {
+    field: 'history.heartFailure',
+    pattern: /\b(?:heart failure|cardiac failure|chf|hfref|hfpef|congestive|congestive heart failure)\b/i,
+  },
+  {
+    field: 'history.renalImpairment',
+    pattern:
+      /\b(?:renal (?:impairment|failure|insufficiency|disease|dysfunction)|ckd|aki|kidney (?:disease|failure|impairment)|dialysis)\b/i,
+  },
+  {
+    field: 'history.persistentElevation',
+    pattern:
+      /\b(?:persistent(?:ly)? (?:raised|elevated|high|elevation|rise)|chronically (?:raised|elevated)|(?:raised|elevated|high) for (?:over |more than )?\d+ months)\b/i,
+  },
+  {
+    field: 'therapy.newDrug',
+    pattern: /\b(?:new (?:drugs?|medications?|meds?|medicines?)|recently started|started recently)\b/i,
+  },
+];
+
 const PREGNANT = /\bpregnan\w*\b/i;
 const NOT_PREGNANT = /\b(?:male|man|postmenopausal|post-menopausal)\b/i;
 const TRIMESTER = /\b(?:(first|1st|second|2nd|third|3rd) trimester|trimester\s*([123])|t([123]))\b/i;
@@ -8,7 +54,9 @@ const GESTATION_WEEKS = /\b(\d{1,2})\s*(?:weeks?|wks?)\b/i;
 const NON_FASTING =
   /\b(?:non-?fasting|not fasting|not fasted|after (?:a )?(?:meal|food|eating|lunch|breakfast)|post-?prandial|fed)\b/i;
 const FASTING = /\b(?:fasting|fasted)\b/i;
-const FRACTURE = /\b(?:fractur\w*|vertebroplasty|kyphoplasty|broken (?:bone|hip|arm|leg|wrist|rib))\b/i;
+const DENOSUMAB = /\b(?:denosumab|xgeva|prolia)\b/i;
+const DENOSUMAB_STOPPED = /\b(?:stopped|discontinued|ceased|held|off|withdrawn|stopping)\b/i;
+const LIVER_SPAN = /\bliver(?: span)?\s*[:=]?\s*(\d{1,2}(?:[.,]\d)?)\s*cm\b/i;
 const AGE_EXPLICIT =
   /\b(?:age[d]?\s*[:=]?\s*(\d{1,3})|(\d{1,3})\s*(?:yo|y\.o\.|-?years?[- ]old|-?year-old|yrs? old))\b/i;
 const AGE_BARE = /^\s*(\d{1,3})\s*(?:years?|yrs?|y)?\s*$/i;
@@ -61,11 +109,31 @@ function readFasting(text: string): AnswerReading[] {
     : [];
 }
 
-function readFracture(text: string): AnswerReading[] {
-  const hits = findTerms(text, FRACTURE);
-  return hits.length > 0
-    ? [{ field: 'history.recentFracture', answer: hits.some((hit) => !hit.negated), source: text.trim() }]
-    : [];
+/** "Denosumab stopped in March" is the rebound risk; "on denosumab" is not. */
+function readDenosumab(text: string): AnswerReading[] {
+  const clause = splitClauses(text).find((candidate) => DENOSUMAB.test(candidate.text));
+  if (!clause) return [];
+  return [
+    {
+      field: 'history.denosumabStopped',
+      answer: DENOSUMAB_STOPPED.test(clause.text),
+      source: clause.text.trim(),
+    },
+  ];
+}
+
+function readNamedConditions(text: string): AnswerReading[] {
+  return NAMED_CONDITIONS.flatMap(({ field, pattern }) => {
+    const hits = findTerms(text, pattern);
+    return hits.length > 0 ? [{ field, answer: hits.some((hit) => !hit.negated), source: text.trim() }] : [];
+  });
+}
+
+function readLiverSpan(text: string): AnswerReading[] {
+  const span = LIVER_SPAN.exec(text)?.[1];
+  return span === undefined
+    ? []
+    : [{ field: 'history.liverSpanCm', answer: Number(span.replace(',', '.')), source: text.trim() }];
 }
 
 /** "age 72", "72 yo", "72-year-old"; a bare "72" or "72 years" only when the question is the age. */
@@ -78,7 +146,14 @@ function readAge(text: string, expecting: readonly string[]): AnswerReading[] {
     : [{ field: 'history.ageYears', answer: Number(years), source: text.trim() }];
 }
 
-/** Pregnancy, fasting, a recent fracture and age, in words. */
+/** History and context answered in words: pregnancy, fasting, fracture, bone disease, comorbidities, age. */
 export function readHistory(text: string, expecting: readonly string[]): AnswerReading[] {
-  return [...readPregnancy(text), ...readFasting(text), ...readFracture(text), ...readAge(text, expecting)];
+  return [
+    ...readPregnancy(text),
+    ...readFasting(text),
+    ...readDenosumab(text),
+    ...readNamedConditions(text),
+    ...readLiverSpan(text),
+    ...readAge(text, expecting),
+  ];
 }

@@ -90,6 +90,19 @@ const WORDS_TABLE: readonly [string, readonly string[], Record<string, unknown>]
   ['age 72', [], { history: { ageYears: 72 } }],
   ['72-year-old', [], { history: { ageYears: 72 } }],
   ['72 years', CONTEXT, {}],
+  ['known lytic lesions', ['history.knownBoneDisease'], { history: { knownBoneDisease: true } }],
+  ['on zoledronic acid', [], { history: { bisphosphonate: true } }],
+  ['denosumab stopped in March', [], { history: { denosumabStopped: true } }],
+  ['still on denosumab', [], { history: { denosumabStopped: false } }],
+  ['no alcohol', [], { history: { alcohol: false } }],
+  ['takes carbamazepine', [], { history: { enzymeInducingDrugs: true } }],
+  ['AL amyloidosis', [], { history: { amyloidosis: true } }],
+  ['CKD stage 3, no heart failure', [], { history: { renalImpairment: true, heartFailure: false } }],
+  ['liver span 18 cm', [], { history: { liverSpanCm: 18 } }],
+  ['ALP persistently raised', [], { history: { persistentElevation: true } }],
+  ['persistent fever', RED_FLAGS, { symptoms: allSymptoms(['symptoms.fever']) }],
+  ['no new medications', [], { therapy: { newDrug: false } }],
+  ['yes', ['history.amyloidosis'], { history: { amyloidosis: true } }],
   [
     'bortezomib week 6 with dex, no fracture, not pregnant, fasting',
     CONTEXT,
@@ -107,10 +120,13 @@ describe('parseAnswerWords', () => {
     expect(words.unknown).toBe(false);
   });
 
-  it.each(['not sure', 'unknown', "don't know", 'N/A', '?', 'Unsure.'])('%j is "unknown"', (text) => {
-    const words = parseAnswerWords(text, ['history.fasting']);
-    expect(words).toEqual({ values: {}, answers: [], unknown: true });
-  });
+  it.each(['not sure', 'unknown', "don't know", 'N/A', '?', 'Unsure.', 'dunno'])(
+    '%j is "unknown"',
+    (text) => {
+      const words = parseAnswerWords(text, ['history.fasting']);
+      expect(words).toEqual({ values: {}, answers: [], unknown: true });
+    },
+  );
 
   it('echoes each answer with the words it came from', () => {
     expect(parseAnswerWords('on Velcade for 6 weeks', CONTEXT).answers).toEqual([
