@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 
 export interface PostgresConnectionOptions {
   connectionString: string;
@@ -28,23 +28,37 @@ export function createPool(options: PostgresConnectionOptions): Pool {
 }
 
 /**
+ * Runs `work` in one transaction on one pooled connection: committed if it resolves, rolled back
+ * if it throws (the error is rethrown). A connection whose rollback fails is discarded, not reused.
+ */
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/**
  * Runs idempotent DDL under a transaction-scoped advisory lock: several bot instances starting at
  * once would otherwise race on `CREATE ... IF NOT EXISTS` and fail with duplicate-key errors.
  */
-export async function migrate(pool: Pool, schema: string, statements: string[]): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+export function migrate(pool: Pool, schema: string, statements: string[]): Promise<void> {
+  return inTransaction(pool, async (client) => {
     await client.query("SELECT pg_advisory_xact_lock(hashtext('alp-workup-schema'))");
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     for (const statement of statements) {
       await client.query(statement);
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,7 +1,13 @@
 import type { StoreItems } from 'botbuilder';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { ETagConflictError } from './etag-conflict';
-import { createPool, migrate, quotedSchema, type PostgresConnectionOptions } from './postgres-connection';
+import {
+  createPool,
+  inTransaction,
+  migrate,
+  quotedSchema,
+  type PostgresConnectionOptions,
+} from './postgres-connection';
 import { assertKeys, decodeItem, encodeChanges, newETag } from './store-item-codec';
 import type { WorkupStorage } from './workup-storage';
 
@@ -9,6 +15,9 @@ export interface PostgresStorageOptions extends PostgresConnectionOptions {
   /** Clock for the "last written" time that retention uses. */
   now?: () => Date;
 }
+
+/** Where a write's statements run: the pool itself, or one connection inside a transaction. */
+type Queryable = Pool | PoolClient;
 
 interface StoredRow {
   key: string;
@@ -68,10 +77,11 @@ export class PostgresStorage implements WorkupStorage {
   async write(changes: StoreItems): Promise<void> {
     const encoded = encodeChanges(changes);
     const writtenAt = this.now();
-    const eTags: string[] = [];
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    // A single item needs no transaction: one conditional statement is atomic, and saves two round trips.
+    const run = <T>(work: (client: Queryable) => Promise<T>): Promise<T> =>
+      encoded.length === 1 ? work(this.pool) : inTransaction(this.pool, work);
+    const eTags = await run(async (client) => {
+      const written: string[] = [];
       for (const change of encoded) {
         const eTag = newETag();
         if (change.expectedETag === undefined) {
@@ -90,15 +100,10 @@ export class PostgresStorage implements WorkupStorage {
             throw new ETagConflictError(change.key);
           }
         }
-        eTags.push(eTag);
+        written.push(eTag);
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+      return written;
+    });
     encoded.forEach((change, index) => {
       change.item.eTag = eTags[index];
     });

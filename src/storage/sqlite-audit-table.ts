@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Origin, Pattern } from '../clinical/assessment-schema';
 import type { AuditPeriod, AuditRecord, AuditRow } from './audit-entry';
 import type { AuditTable } from './audit-table';
@@ -64,46 +65,50 @@ function toRow(stored: StoredAuditRow): AuditRow {
 /** The audit table in the SQLite file next to the workups (its own connection). */
 export class SqliteAuditTable implements AuditTable {
   private readonly db: SqliteDatabase;
+  private readonly insert: Statement;
+  private readonly select: Statement<{ from: number | null; to: number | null }, StoredAuditRow>;
+  private readonly deleteUser: Statement<[string]>;
+  private readonly deleteOlder: Statement<[number]>;
 
   constructor(filePath: string) {
     this.db = openSqliteDatabase(filePath);
     this.db.exec(SCHEMA);
-  }
-
-  async append(record: AuditRecord): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO audit_entries (at, channel_id, conversation_hash, user_hash, step, event, rule_ids,
+    this.insert = this.db.prepare(
+      `INSERT INTO audit_entries (at, channel_id, conversation_hash, user_hash, step, event, rule_ids,
            content_version, red_flags, pattern, origin, urgent)
          VALUES (@at, @channelId, @conversationHash, @userHash, @step, @event, @ruleIds,
            @contentVersion, @redFlags, @pattern, @origin, @urgent)`,
-      )
-      .run({
-        ...record,
-        at: record.at.getTime(),
-        ruleIds: JSON.stringify(record.ruleIds),
-        redFlags: JSON.stringify(record.redFlags),
-        urgent: record.urgent === null ? null : Number(record.urgent),
-      });
+    );
+    this.select = this.db.prepare(
+      `SELECT * FROM audit_entries
+         WHERE (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to)
+         ORDER BY at, id`,
+    );
+    this.deleteUser = this.db.prepare('DELETE FROM audit_entries WHERE user_hash = ?');
+    this.deleteOlder = this.db.prepare('DELETE FROM audit_entries WHERE at < ?');
+  }
+
+  async append(record: AuditRecord): Promise<void> {
+    this.insert.run({
+      ...record,
+      at: record.at.getTime(),
+      ruleIds: JSON.stringify(record.ruleIds),
+      redFlags: JSON.stringify(record.redFlags),
+      urgent: record.urgent === null ? null : Number(record.urgent),
+    });
   }
 
   async query(period: AuditPeriod): Promise<AuditRow[]> {
-    const rows = this.db
-      .prepare<{ from: number | null; to: number | null }, StoredAuditRow>(
-        `SELECT * FROM audit_entries
-         WHERE (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to)
-         ORDER BY at, id`,
-      )
-      .all({ from: period.from?.getTime() ?? null, to: period.to?.getTime() ?? null });
+    const rows = this.select.all({ from: period.from?.getTime() ?? null, to: period.to?.getTime() ?? null });
     return rows.map(toRow);
   }
 
   async deleteByUserHash(userHash: string): Promise<number> {
-    return this.db.prepare('DELETE FROM audit_entries WHERE user_hash = ?').run(userHash).changes;
+    return this.deleteUser.run(userHash).changes;
   }
 
   async deleteBefore(cutoff: Date): Promise<number> {
-    return this.db.prepare('DELETE FROM audit_entries WHERE at < ?').run(cutoff.getTime()).changes;
+    return this.deleteOlder.run(cutoff.getTime()).changes;
   }
 
   async ping(): Promise<void> {

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { StoreItems } from 'botbuilder';
 import { ETagConflictError } from './etag-conflict';
 import { openSqliteDatabase, type SqliteDatabase } from './sqlite-connection';
@@ -32,6 +33,10 @@ export class SqliteStorage implements WorkupStorage {
   private readonly db: SqliteDatabase;
   private readonly now: () => Date;
   private readonly writeAll: (changes: EncodedChange[], writtenAt: number) => string[];
+  private readonly selectOne: Statement<[string], StoredRow>;
+  private readonly deleteKeys: (keys: string[]) => void;
+  private readonly deletePrefix: Statement<{ prefix: string }>;
+  private readonly deleteOlder: Statement<[number]>;
 
   constructor(options: SqliteStorageOptions) {
     this.db = openSqliteDatabase(options.filePath);
@@ -59,16 +64,22 @@ export class SqliteStorage implements WorkupStorage {
         return row.etag;
       }),
     ).immediate;
+
+    this.selectOne = this.db.prepare('SELECT key, etag, data FROM workup_items WHERE key = ?');
+    const deleteOne = this.db.prepare<[string]>('DELETE FROM workup_items WHERE key = ?');
+    this.deleteKeys = this.db.transaction((keys: string[]) => keys.forEach((key) => deleteOne.run(key)));
+    // substr rather than LIKE: LIKE is case-insensitive in SQLite and treats % and _ as wildcards.
+    this.deletePrefix = this.db.prepare(
+      'DELETE FROM workup_items WHERE substr(key, 1, length(@prefix)) = @prefix',
+    );
+    this.deleteOlder = this.db.prepare('DELETE FROM workup_items WHERE written_at < ?');
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     assertKeys(keys);
-    const select = this.db.prepare<[string], StoredRow>(
-      'SELECT key, etag, data FROM workup_items WHERE key = ?',
-    );
     const found: StoreItems = {};
     for (const key of keys) {
-      const row = select.get(key);
+      const row = this.selectOne.get(key);
       if (row) {
         found[key] = decodeItem(row.data, row.etag);
       }
@@ -86,19 +97,15 @@ export class SqliteStorage implements WorkupStorage {
 
   async delete(keys: string[]): Promise<void> {
     assertKeys(keys);
-    const remove = this.db.prepare('DELETE FROM workup_items WHERE key = ?');
-    this.db.transaction(() => keys.forEach((key) => remove.run(key)))();
+    this.deleteKeys(keys);
   }
 
   async deleteByPrefix(prefix: string): Promise<number> {
-    // substr rather than LIKE: LIKE is case-insensitive in SQLite and treats % and _ as wildcards.
-    return this.db
-      .prepare('DELETE FROM workup_items WHERE substr(key, 1, length(@prefix)) = @prefix')
-      .run({ prefix }).changes;
+    return this.deletePrefix.run({ prefix }).changes;
   }
 
   async sweep(olderThan: Date): Promise<number> {
-    return this.db.prepare('DELETE FROM workup_items WHERE written_at < ?').run(olderThan.getTime()).changes;
+    return this.deleteOlder.run(olderThan.getTime()).changes;
   }
 
   async ping(): Promise<void> {
