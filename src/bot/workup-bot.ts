@@ -101,7 +101,8 @@ class WorkupBot extends ActivityHandler {
       await this.queue.run(key, async () => {
         const result = await this.applyTurn(owner, key, input);
         await this.send(context, result.replies);
-        await this.recordAudit(owner, result);
+        // A forgotten user leaves no trace, not even of the forgetting.
+        if (!result.forgetUser) await this.recordAudit(owner, result);
       });
     } catch (error) {
       const errorId = randomUUID().slice(0, 8);

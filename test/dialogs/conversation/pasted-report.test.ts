@@ -1,0 +1,40 @@
+import { ConversationDriver } from '../../bot/conversation-harness';
+import { playConversation } from './conversation-table';
+
+const REPORT = [
+  'ALP 180 U/L (ULN 120), baseline ALP 100',
+  'ALT 25/40, AST 22/40, T bili 0.6 mg/dL (ULN 1.2), INR 1.0, Ca 2.3 mmol/L (ULN 2.6), albumin 40 g/L',
+  'GGT 30 (ULN 60)',
+].join('\n');
+
+describe('a pasted report', () => {
+  it('fills every field it names, echoes them, and never asks what it already knows', async () => {
+    await playConversation(new ConversationDriver(), [
+      {
+        say: REPORT,
+        expect: [
+          'I read: ALP 180 U/L (1.5x ULN)',
+          'baseline ALP 100 U/L',
+          'GGT 30 U/L (0.5x ULN)',
+          'Isolated ALP elevation, 1.5x ULN',
+          'bone origin likely',
+          'Step 2 of 6 · Treatment and context',
+        ],
+      },
+      {
+        say: 'bortezomib week 6, steroids yes, no fracture, not pregnant, fasting',
+        expect: ['Red-flag screen'],
+      },
+      {
+        say: 'none of these',
+        expect: ['Bone causes'],
+        // The liver panel and origin were in the report: those questions are not asked.
+        absent: ['Liver panel and calcium', 'Liver or bone?'],
+      },
+      {
+        say: 'known bone disease yes, on zoledronic acid, no renal impairment',
+        expect: ['Assessment', 'Isolated ALP elevation', 'Zangari'],
+      },
+    ]);
+  });
+});

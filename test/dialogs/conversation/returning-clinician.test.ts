@@ -1,0 +1,103 @@
+import { MACHINE_VERSION } from '../../../machines';
+import { workupKey } from '../../../src/bot/workup-key';
+import { MemoryWorkupStorage } from '../../../src/storage';
+import { CLINICIAN, ConversationDriver, TestClock } from '../../bot/conversation-harness';
+import { playConversation, type Exchange } from './conversation-table';
+
+const MONDAY = '2026-11-23T09:00:00Z';
+const THURSDAY = '2026-11-26T10:00:00Z';
+
+const driverWithClock = () => {
+  const clock = new TestClock(new Date(MONDAY));
+  return { clock, driver: new ConversationDriver({ now: clock.now }) };
+};
+
+const ISOLATED_ALP: Exchange[] = [
+  { say: 'ALP 180 U/L (ULN 120), ALT 25/40, AST 22/40, bili 0.6 mg/dL (1.2)', expect: ['Step 2 of 6'] },
+];
+
+describe('a returning clinician', () => {
+  it('resumes after "not done yet" with a typed pending result', async () => {
+    const { clock, driver } = driverWithClock();
+    await playConversation(
+      driver,
+      [
+        ...ISOLATED_ALP,
+        { say: 'no treatment, no fracture, not pregnant, fasting', expect: ['Step 3 of 6'] },
+        { say: 'none of these', expect: ['Step'] },
+        { say: 'Ca 2.3 mmol/L (ULN 2.6), INR 1.0', expect: ['Liver or bone?'] },
+        { say: 'not done yet', expect: ['Saved', 'To order: GGT', 'GGT 45 ULN 60'] },
+        {
+          at: THURSDAY,
+          say: 'GGT 45 ULN 60',
+          expect: [
+            'Continuing your workup from Monday 23 November',
+            'I read: GGT 45 U/L (0.8x ULN)',
+            'bone origin likely',
+          ],
+        },
+      ],
+      clock,
+    );
+  });
+
+  it('is offered resume or a new workup, and "resume" goes back to the question', async () => {
+    const { clock, driver } = driverWithClock();
+    await playConversation(
+      driver,
+      [
+        ...ISOLATED_ALP,
+        {
+          at: THURSDAY,
+          say: 'hmm',
+          expect: ['Welcome back', 'Monday 23 November', 'Resume', 'Start a new workup'],
+          absent: ['Step 2 of 6'],
+        },
+        { say: 'what?', expect: ['Say "resume" to continue your workup, or "new" to start a new one.'] },
+        { submit: { action: 'resume' }, expect: ['Continuing your workup', 'Step 2 of 6'] },
+      ],
+      clock,
+    );
+  });
+
+  it('can start a new workup from the offer; "start" over an unfinished workup asks first', async () => {
+    const { clock, driver } = driverWithClock();
+    await playConversation(
+      driver,
+      [
+        ...ISOLATED_ALP,
+        { say: 'start', expect: ['Resume or start over?', 'ALP (alkaline phosphatase): 180 U/L, ULN 120'] },
+        { at: THURSDAY, say: 'new', expect: ['Step 1 of 6 · ALP'] },
+        { say: 'summary', expect: ['Nothing entered yet'] },
+      ],
+      clock,
+    );
+  });
+
+  it('restarts politely after a workup saved by an older version, keeping what was entered', async () => {
+    const storage = new MemoryWorkupStorage();
+    const key = workupKey({ channelId: 'msteams', userId: CLINICIAN.id, conversationId: 'personal-chat-1' });
+    const oldSnapshot = {
+      status: 'active',
+      value: 'askingLiverTests',
+      context: { case: { alp: { value: 180, unit: 'U/L', uln: 120 }, someOldField: 'x' }, revision: 7 },
+    };
+    await storage.write({
+      [key]: { workup: { workup: { machineVersion: MACHINE_VERSION - 1, snapshot: oldSnapshot } } },
+    });
+    const driver = new ConversationDriver({ storage });
+    await playConversation(driver, [
+      {
+        say: 'hello',
+        expect: [
+          'started with an older version',
+          'please confirm',
+          'ALP (alkaline phosphatase): 180 U/L, ULN 120',
+          'Resume',
+        ],
+      },
+      { say: 'resume', expect: ['Step 2 of 6'] },
+      { say: 'summary', expect: ['180 U/L, ULN 120'] },
+    ]);
+  });
+});
