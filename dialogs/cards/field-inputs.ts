@@ -1,3 +1,4 @@
+import { FIELD_INFO, type ScalarField } from '../../src/clinical';
 import {
   ALBUMIN_UNITS,
   BILIRUBIN_UNITS,
@@ -48,7 +49,6 @@ export interface NumberInput {
   label: string;
   min: number;
   max: number;
-  hint?: string;
 }
 
 export interface YesNoInput {
@@ -122,13 +122,13 @@ const lab = (path: LabField, label: string, units: readonly string[], hint?: str
 
 const yesNo = (path: string, label: string): YesNoInput => ({ kind: 'yesNo', path, label });
 
-const number = (path: string, label: string, min: number, max: number, hint?: string): NumberInput => ({
+/** The accepted range is the engine's, so the card refuses what validation would refuse. */
+const number = (path: ScalarField, label: string): NumberInput => ({
   kind: 'number',
   path,
   label,
-  min,
-  max,
-  ...(hint === undefined ? {} : { hint }),
+  min: FIELD_INFO[path].min,
+  max: FIELD_INFO[path].max,
 });
 
 export const FIELD_INPUTS: readonly FieldInput[] = [
@@ -146,7 +146,7 @@ export const FIELD_INPUTS: readonly FieldInput[] = [
   lab('ast', 'AST', ENZYME_CARD_UNITS),
   lab('bilirubinTotal', 'Total bilirubin', BILIRUBIN_CARD_UNITS),
   lab('bilirubinDirect', 'Direct bilirubin', BILIRUBIN_CARD_UNITS),
-  number('inr', 'INR', 0.5, 20),
+  number('inr', 'INR'),
   lab('calcium', 'Calcium', CALCIUM_CARD_UNITS),
   {
     kind: 'lab',
@@ -156,23 +156,23 @@ export const FIELD_INPUTS: readonly FieldInput[] = [
     hasUln: false,
   },
   lab('crp', 'CRP', CRP_UNITS),
-  number('wbc', 'White cell count (x10^9/L)', 0, 500),
-  number('temperatureC', 'Temperature (°C)', 25, 45),
+  number('wbc', 'White cell count (x10^9/L)'),
+  number('temperatureC', 'Temperature (°C)'),
   lab('ggt', 'GGT', ENZYME_CARD_UNITS),
   lab('nucleotidase5', "5'-nucleotidase", ENZYME_CARD_UNITS),
   lab('boneSpecificAlp', 'Bone-specific ALP', BONE_ALP_CARD_UNITS),
-  number('isoenzymes.bonePercent', 'ALP isoenzymes: bone fraction (%)', 0, 100),
-  number('isoenzymes.liverPercent', 'ALP isoenzymes: liver fraction (%)', 0, 100),
-  number('isoenzymes.intestinalPercent', 'ALP isoenzymes: intestinal fraction (%)', 0, 100),
-  number('isoenzymes.placentalPercent', 'ALP isoenzymes: placental fraction (%)', 0, 100),
-  number('heatStableAlpPercent', 'Heat-stable ALP after 56 °C (% residual)', 0, 100),
+  number('isoenzymes.bonePercent', 'ALP isoenzymes: bone fraction (%)'),
+  number('isoenzymes.liverPercent', 'ALP isoenzymes: liver fraction (%)'),
+  number('isoenzymes.intestinalPercent', 'ALP isoenzymes: intestinal fraction (%)'),
+  number('isoenzymes.placentalPercent', 'ALP isoenzymes: placental fraction (%)'),
+  number('heatStableAlpPercent', 'Heat-stable ALP after 56 °C (% residual)'),
   {
     kind: 'choice',
     path: 'therapy.agent',
     label: 'Current myeloma treatment',
     choices: THERAPY_AGENTS.map((agent) => ({ title: THERAPY_TITLES[agent], value: agent })),
   },
-  number('therapy.weeksOnTherapy', 'Weeks on this treatment', 0, 520),
+  number('therapy.weeksOnTherapy', 'Weeks on this treatment'),
   yesNo('therapy.steroids', 'Steroids in the regimen?'),
   yesNo('therapy.melphalan', 'Melphalan-prednisone with bortezomib (VMP)?'),
   yesNo('therapy.newDrug', 'Any drug started in the last 3 months?'),
@@ -182,14 +182,14 @@ export const FIELD_INPUTS: readonly FieldInput[] = [
   yesNo('history.denosumabStopped', 'Denosumab stopped recently?'),
   yesNo('history.renalImpairment', 'Renal impairment?'),
   yesNo('history.pregnant', 'Pregnant?'),
-  number('history.pregnancyTrimester', 'If pregnant: trimester (1-3)', 1, 3),
-  number('history.ageYears', 'Age (years)', 0, 120),
+  number('history.pregnancyTrimester', 'If pregnant: trimester (1-3)'),
+  number('history.ageYears', 'Age (years)'),
   yesNo('history.fasting', 'Fasting sample?'),
   yesNo('history.alcohol', 'Regular alcohol use?'),
   yesNo('history.enzymeInducingDrugs', 'On enzyme-inducing drugs (phenytoin, phenobarbital)?'),
   yesNo('history.amyloidosis', 'Known or suspected AL amyloidosis?'),
   yesNo('history.heartFailure', 'Heart failure?'),
-  number('history.liverSpanCm', 'Liver span on imaging (cm)', 5, 40),
+  number('history.liverSpanCm', 'Liver span on imaging (cm)'),
   yesNo('history.persistentElevation', 'ALP raised on repeat testing?'),
   {
     kind: 'symptoms',
