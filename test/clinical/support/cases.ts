@@ -7,7 +7,7 @@ export function assessValid(input: unknown): Assessment {
   return assess(result.value);
 }
 
-export const lab = (value: number, uln: number, unit = 'U/L') => ({ value, unit, uln });
+export const lab = (value: number, uln: number) => ({ value, unit: 'U/L' as const, uln });
 export const bili = (value: number, uln = 1.2) => ({ value, unit: 'mg/dL' as const, uln });
 
 /** Liver tests all within their ULNs: with an ALP above its ULN this is "isolated". */
