@@ -71,7 +71,7 @@ export function describeWorkupStorageContract(
       });
     });
 
-    it('round-trips text that JSON columns reject, such as NUL and lone surrogates escaped', async () => {
+    it('round-trips text a jsonb column would reject or alter: NUL, µ, emoji, quotes', async () => {
       const awkward = { text: 'a\u0000b \u00b5kat/L \u{1F600} "quoted" \\ back' };
       await storage.write({ [key('awkward')]: { ...awkward } });
 
