@@ -95,7 +95,7 @@ export class WebChatPage {
     await box.press('Enter');
   }
 
-  /** A number (or text) input on the last card, found by its label; `row` names a lab's row for its "Unit"/"ULN". */
+  /** A number (or text) input on the newest card that asks it, by its label; `row` names a lab's row for its "Unit"/"ULN". */
   async fill(label: string, value: string, row?: string): Promise<void> {
     const input = this.inputIn(label, row);
     if (this.mode === 'keyboard') {
@@ -107,7 +107,7 @@ export class WebChatPage {
     await input.fill(value);
   }
 
-  /** A drop-down (compact choice set) on the last card: picks the option shown as `option`. */
+  /** A drop-down (compact choice set) on the newest card that asks it: picks the option shown as `option`. */
   async select(label: string, option: string, row?: string): Promise<void> {
     const select = this.inputIn(label, row);
     if (this.mode === 'keyboard') {
@@ -124,13 +124,14 @@ export class WebChatPage {
     await select.selectOption({ label: option });
   }
 
-  /** A tick box or radio button on the last card, by the label printed next to it. */
+  /** A tick box or radio button on the newest card that offers it, by the label printed next to it. */
   async tick(option: string): Promise<void> {
-    const box = this.lastCard().getByLabel(option, { exact: true });
+    const card = this.newestCardWith(this.page.getByLabel(option, { exact: true }));
+    const box = card.getByLabel(option, { exact: true });
     if (this.mode === 'keyboard') {
       const type = await box.getAttribute('type');
       if (type === 'radio') {
-        await this.focusRadioGroupOf(box);
+        await this.focusRadioGroupOf(card, box);
       } else {
         await this.focusCardElement(box);
         await this.page.keyboard.press('Space');
@@ -140,9 +141,10 @@ export class WebChatPage {
     await box.check();
   }
 
-  /** A button on the last card, by its title. */
+  /** A button of the newest card that has it, by its title (a red-flag card may sit above the next question). */
   async press(title: string): Promise<void> {
-    const button = this.lastCard().locator(`button.ac-pushButton[title="${title}"]`);
+    const selector = `button.ac-pushButton[title="${title}"]`;
+    const button = this.newestCardWith(this.page.locator(selector)).locator(selector).last();
     if (this.mode === 'keyboard') {
       await this.focusCardElement(button);
       await this.page.keyboard.press('Enter');
@@ -180,8 +182,13 @@ export class WebChatPage {
     });
   }
 
+  private newestCardWith(content: Locator): Locator {
+    return this.transcript.locator(CARD).filter({ has: content }).last();
+  }
+
+  /** The input labelled `label` on the newest card that asks it; `row` narrows to one lab's row. */
   private inputIn(label: string, row?: string): Locator {
-    const card = this.lastCard();
+    const card = this.newestCardWith(this.page.getByLabel(row ?? label, { exact: true }));
     const scope =
       row === undefined
         ? card
@@ -202,44 +209,46 @@ export class WebChatPage {
   }
 
   /**
-   * Focus an element of the last card with the keyboard: if focus is not already inside that
-   * card, Tab to the chat history, arrow to the card's message and press Enter to step into it.
+   * Focus an element of a card with the keyboard: if focus is not already inside that card's
+   * message, Tab to the chat history, arrow to the message and press Enter to step into it.
    */
   private async focusCardElement(target: Locator): Promise<void> {
-    const inCard = await this.lastCard().evaluate((card) => card.contains(document.activeElement));
-    if (!inCard) await this.enterLastCard();
+    await this.enterMessageOf(target);
     await this.tabTo(target);
   }
 
-  private async enterLastCard(): Promise<void> {
+  private async enterMessageOf(target: Locator): Promise<void> {
+    const messageId = await target.evaluate(
+      (element) => element.closest('article')?.querySelector('[role="article"]')?.id ?? '',
+    );
+    const inMessage = await target.evaluate((element) =>
+      Boolean(element.closest('article')?.contains(document.activeElement)),
+    );
+    if (inMessage) return;
     const history = this.page.locator('.webchat__basic-transcript');
     await this.page.keyboard.press('Escape');
     await this.tabTo(history);
-    const cardArticleId = await this.lastCard().evaluate(
-      (card) => card.closest('article')?.querySelector('[role="article"]')?.id ?? '',
-    );
     for (let presses = 0; presses < MAX_TAB_PRESSES; presses += 1) {
       const active = await history.getAttribute('aria-activedescendant');
-      if (active === cardArticleId) {
+      if (active === messageId) {
         await this.page.keyboard.press('Enter');
         return;
       }
       const ids = await this.page
         .locator(`${ACTIVITY} [role="article"]`)
-        .evaluateAll((elements) => elements.map((e) => e.id));
+        .evaluateAll((elements) => elements.map((element) => element.id));
       await this.page.keyboard.press(
-        ids.indexOf(active ?? '') > ids.indexOf(cardArticleId) ? 'ArrowUp' : 'ArrowDown',
+        ids.indexOf(active ?? '') > ids.indexOf(messageId) ? 'ArrowUp' : 'ArrowDown',
       );
     }
-    throw new Error('The arrow keys never reached the last card');
+    throw new Error('The arrow keys never reached the message with the card');
   }
 
   /** Radio buttons are one Tab stop; the arrow keys move the choice within the group. */
-  private async focusRadioGroupOf(radio: Locator): Promise<void> {
+  private async focusRadioGroupOf(card: Locator, radio: Locator): Promise<void> {
     const name = await radio.getAttribute('name');
-    const group = this.lastCard().locator(`input[type="radio"][name="${name}"]`);
-    const inCard = await this.lastCard().evaluate((card) => card.contains(document.activeElement));
-    if (!inCard) await this.enterLastCard();
+    const group = card.locator(`input[type="radio"][name="${name}"]`);
+    await this.enterMessageOf(radio);
     for (let presses = 0; presses < MAX_TAB_PRESSES; presses += 1) {
       const focusedInGroup = await group.evaluateAll((radios) =>
         radios.includes(document.activeElement as HTMLInputElement),

@@ -1,0 +1,144 @@
+import type { Browser } from 'playwright-core';
+import { saveScreenshot, withFailureArtifacts } from './support/artifacts';
+import { launchChromium } from './support/chromium';
+import { startRealApp, type RealApp } from './support/real-app';
+import { WebChatPage, type InputMode } from './support/webchat-page';
+
+/**
+ * The web chat page in a real Chromium against the product as `npm start` builds it (real
+ * server, real bot, SQLite in a temporary directory, local Direct Line). Every expectation is
+ * on what the transcript renders, i.e. what the clinician reads.
+ */
+
+// A whole workup is a dozen turns, each a Direct Line poll away; no assertion depends on time.
+jest.setTimeout(240_000);
+
+let browser: Browser;
+let app: RealApp;
+
+beforeAll(async () => {
+  [browser, app] = await Promise.all([launchChromium(), startRealApp()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Opens the page, runs the scenario (artifacts on failure), then checks the page stayed on its own origin. */
+async function inWebChat(
+  testName: string,
+  mode: InputMode,
+  scenario: (chat: WebChatPage) => Promise<void>,
+): Promise<void> {
+  const chat = await WebChatPage.open(browser, `${app.origin}/`, mode);
+  try {
+    await withFailureArtifacts(chat.recorder, testName, () => scenario(chat));
+    expect(chat.recorder.requests.length).toBeGreaterThan(0);
+    expect(chat.recorder.requestsOutside(app.origin)).toEqual([]);
+  } finally {
+    await chat.close();
+  }
+}
+
+test('a bone-branch workup by cards, with back, a pasted lab report and an edit, ends in a sourced assessment and a chart note', async () => {
+  await inWebChat('web chat bone branch', 'pointer', async (chat) => {
+    await chat.lastCard().getByText('Start workup').waitFor();
+    const welcome = await chat.transcriptText();
+    expect(welcome).toContain('ALP workup in multiple myeloma');
+    expect(welcome).toContain('not a diagnosis');
+    await saveScreenshot(chat.page, 'web-chat-welcome');
+
+    await chat.expectReply(() => chat.press('Start workup'), 'Step 1 of');
+    await chat.fill('ALP (alkaline phosphatase)', '180');
+    await chat.fill("Your lab's ULN", '120', 'ALP (alkaline phosphatase)');
+    await saveScreenshot(chat.page, 'web-chat-question-card');
+    const alpRead = await chat.expectReply(() => chat.press('Next'), 'Treatment and context');
+    expect(alpRead).toContain('I read: ALP 180 U/L (1.5x ULN)');
+
+    await chat.tick('Bortezomib');
+    await chat.select('Recent fracture, vertebroplasty or kyphoplasty?', 'No');
+    await chat.select('Pregnant?', 'No');
+    await chat.select('Fasting sample?', 'Yes');
+    await chat.fill('Age (years)', '64');
+    await chat.expectReply(() => chat.press('Next'), 'Red-flag screen');
+
+    // Back shows the treatment card again with the earlier answers filled in.
+    await chat.expectReply(() => chat.press('Back'), 'Treatment and context');
+    expect(await chat.lastCard().getByLabel('Bortezomib', { exact: true }).isChecked()).toBe(true);
+    await chat.fill('Weeks on this treatment', '6');
+    await chat.expectReply(() => chat.press('Next'), 'Red-flag screen');
+
+    await chat.expectReply(() => chat.press('None of these'), 'Liver panel');
+    const panelRead = await chat.expectReply(
+      () => chat.send('ALT 25/40 AST 22/40 bili 0.6 mg/dL (1.2)'),
+      'Liver or bone?',
+    );
+    expect(panelRead).toContain('ALT 25 U/L (0.6x ULN)');
+    expect(panelRead).toContain('total bilirubin 0.6 mg/dL (0.5x ULN)');
+    expect(panelRead).toContain('Isolated ALP elevation');
+
+    const originRead = await chat.expectReply(() => chat.send('GGT 30 ULN 60'), 'Bone causes');
+    expect(originRead).toContain('bone origin likely');
+
+    await chat.select('Recent fracture, vertebroplasty or kyphoplasty?', 'No');
+    await chat.select('Known myeloma bone disease (lytic lesions)?', 'Yes');
+    await chat.select('On zoledronic acid or another bisphosphonate?', 'Yes');
+    await chat.select('Denosumab stopped recently?', 'No');
+    await chat.select('Renal impairment?', 'No');
+    await chat.fill('Baseline ALP before this treatment (optional)', '100');
+    const assessment = await chat.expectReply(() => chat.press('Next'), 'Assessment');
+    expect(assessment).toContain('+80% from baseline at week 6 of bortezomib');
+    expect(assessment).toContain('Bone origin likely');
+    expect(assessment).toContain('CTCAE v5.0 grade 1');
+    expect(assessment).toMatch(/Zangari 2007.*· study/);
+    expect(assessment).toContain('Content version');
+    await chat.lastCard().getByText('Next steps').scrollIntoViewIfNeeded();
+    await saveScreenshot(chat.page, 'web-chat-assessment');
+
+    // Edit an answer from the assessment: the ALP card comes back filled in, the conclusion follows the new value.
+    await chat.press('Edit an answer');
+    await chat.select('Which answer?', 'ALP (alkaline phosphatase)');
+    await chat.expectReply(() => chat.press('Edit'), 'Step 1 of');
+    expect(await chat.lastCard().getByLabel('ALP (alkaline phosphatase)', { exact: true }).inputValue()).toBe(
+      '180',
+    );
+    await chat.fill('ALP (alkaline phosphatase)', '240');
+    const edited = await chat.expectReply(() => chat.press('Next'), 'Assessment');
+    expect(edited).toContain('ALP 240 U/L (2.0x ULN)');
+    expect(edited).toContain('+140% from baseline');
+
+    const note = await chat.expectReply(() => chat.press('Chart note'), 'Sources');
+    expect(note).toContain('ALP workup (multiple myeloma)');
+    expect(note).toContain('ALP 240 U/L (ULN 120; 2.0x; baseline 100, +140%)');
+    expect(note).toContain('GGT 30 U/L (ULN 60; 0.5x)');
+    expect(note).toMatch(/Zangari M, et al\./);
+  });
+});
+
+test('a pasted report with a red flag interrupts at once; acknowledged, the workup goes on', async () => {
+  await inWebChat('web chat red flag', 'pointer', async (chat) => {
+    await chat.lastCard().getByText('Start workup').waitFor();
+    const flagged = await chat.expectReply(
+      () => chat.send('ALP 150 (120), ALT 200 (40), AST 180 (40), bili 3.0 mg/dL (1.2)'),
+      'Acknowledged, continue the workup',
+    );
+    expect(flagged).toContain('ALT 200 U/L (5.0x ULN)');
+    expect(flagged).toContain('total bilirubin 3 mg/dL (2.5x ULN)');
+    expect(flagged).toMatch(/Urgent: possible Hy.s law/);
+    expect(flagged).toContain('same-day hepatology review');
+    expect(flagged).toContain('FDA DILI guidance 2009');
+    const redFlagCard = chat.transcript
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: 'Urgent: red flag' })
+      .last();
+    await redFlagCard.scrollIntoViewIfNeeded();
+    await saveScreenshot(chat.page, 'web-chat-red-flag');
+
+    const resumed = await chat.expectReply(
+      () => chat.press('Acknowledged, continue the workup'),
+      /Step \d of/,
+    );
+    expect(resumed).not.toContain('Urgent: red flag');
+  });
+});
