@@ -35,9 +35,15 @@ export const answerText = (input: FieldInput, known: PartialCase): string | unde
   }
 };
 
+/** An input's name as the title of a fact: a statement, not the question ("Pregnant: no"). */
+export const factTitle = (input: FieldInput): string =>
+  input.kind === 'symptoms'
+    ? 'Red-flag symptoms'
+    : input.label.replace(/\?$/, '').replace(/ \(optional\)$/, '');
+
 /** The answered inputs as card facts, in the order given. */
 export const answerFacts = (inputs: readonly FieldInput[], known: PartialCase): Fact[] =>
   inputs.flatMap((input) => {
     const answer = answerText(input, known);
-    return answer === undefined ? [] : [{ title: input.label, value: answer }];
+    return answer === undefined ? [] : [{ title: factTitle(input), value: answer }];
   });

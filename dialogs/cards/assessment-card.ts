@@ -15,7 +15,7 @@ import {
   type SubmitAction,
 } from './adaptive-card';
 import { EDIT_FIELD_INPUT, submitData, type CardAction } from './card-submit';
-import { answerText } from './answer-facts';
+import { answerText, factTitle } from './answer-facts';
 import { FIELD_INPUTS } from './field-inputs';
 
 export const ASSESSMENT_STEP = 'assessment';
@@ -65,7 +65,7 @@ const button = (title: string, revision: number, action: CardAction): SubmitActi
 /** "Edit an answer" opens a picker of what was answered, so the edit needs no extra message. */
 const editAction = (known: PartialCase, revision: number): ShowCardAction => {
   const choices = FIELD_INPUTS.filter((input) => answerText(input, known) !== undefined).map((input) => ({
-    title: input.label,
+    title: factTitle(input),
     value: input.path,
   }));
   const picker: InputChoiceSet = {

@@ -177,7 +177,7 @@ describe('answered card', () => {
       ]),
     );
     expect(text).toContain('ALP (alkaline phosphatase): 180 U/L, ULN 120');
-    expect(text).toContain('Baseline ALP before this treatment (optional): 100 U/L');
+    expect(text).toContain('Baseline ALP before this treatment: 100 U/L');
   });
 
   it('says what a navigation button did', () => {
