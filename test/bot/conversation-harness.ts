@@ -1,4 +1,5 @@
 import { Activity, ActivityTypes, ChannelAccount, TestAdapter, TurnContext } from 'botbuilder';
+import type { BotLogger } from '../../src/bot/bot-logger';
 import { createWorkupBot } from '../../src/bot/workup-bot';
 import { MemoryAuditLog, MemoryWorkupStorage, type WorkupStorage } from '../../src/storage';
 
@@ -86,6 +87,7 @@ export class TestClock {
 
 export interface ConversationDriverOptions {
   storage?: WorkupStorage;
+  logger?: BotLogger;
   channelId?: string;
   conversationId?: string;
   now?: () => Date;
@@ -108,11 +110,15 @@ export class ConversationDriver {
       storage: this.storage,
       audit: this.audit,
       ...(options.now ? { now: options.now } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
     });
     this.adapter = new RecordingTestAdapter(async (context) => bot.run(context));
   }
 
-  /** Sends one activity and returns the bot's replies to it (typing indicators left out). */
+  /**
+   * Sends one activity and returns the bot's replies (typing indicators left out). Concurrent sends
+   * share the adapter's queue, so then only the replies of all of them together are meaningful.
+   */
   async send(activity: Partial<Activity>, from: ChannelAccount = CLINICIAN): Promise<BotReply[]> {
     await this.adapter.processActivity({
       type: ActivityTypes.Message,
@@ -152,7 +158,7 @@ export class ConversationDriver {
     return this.cardWith(userId, action, cardsBack).activity.id;
   }
 
-  private buttonData(userId: string, action: string, cardsBack: number): Record<string, unknown> {
+  buttonData(userId: string, action: string, cardsBack: number): Record<string, unknown> {
     const card = this.cardWith(userId, action, cardsBack);
     const button = buttonsOf(card.card?.actions).find((candidate) => candidate.data?.action === action);
     return button?.data ?? {};

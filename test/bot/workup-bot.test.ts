@@ -1,0 +1,140 @@
+import { ActivityTypes, type Activity } from 'botbuilder';
+import { MemoryWorkupStorage, type MemoryStoredItem } from '../../src/storage';
+import type { BotLogger } from '../../src/bot/bot-logger';
+import { workupKey } from '../../src/bot/workup-key';
+import { BOT, CLINICIAN, ConversationDriver, shownText } from './conversation-harness';
+
+const ALP_CARD = { 'alp.value': '180', 'alp.unit': 'U/L', 'alp.uln': '120' };
+const KEY = workupKey({ channelId: 'msteams', userId: CLINICIAN.id, conversationId: 'personal-chat-1' });
+
+/** The revision the stored workup is at: one more for every accepted change. */
+const storedRevision = async (storage: MemoryWorkupStorage): Promise<number> => {
+  const item = (await storage.read([KEY]))[KEY] as {
+    workup?: { workup?: { snapshot?: { context?: { revision?: number } } } };
+  };
+  const revision = item?.workup?.workup?.snapshot?.context?.revision;
+  if (typeof revision !== 'number') throw new Error('No stored workup revision.');
+  return revision;
+};
+
+class RecordingLogger implements BotLogger {
+  readonly lines: string[] = [];
+  info = (details: object, message: string): void =>
+    void this.lines.push(JSON.stringify({ details, message }));
+  warn = (details: object, message: string): void =>
+    void this.lines.push(JSON.stringify({ details, message }));
+  error = (details: object, message: string): void =>
+    void this.lines.push(JSON.stringify({ details, message }));
+}
+
+describe('the workup bot', () => {
+  it('replaces an answered card in Teams with a read-only copy, and only for an accepted answer', async () => {
+    const driver = new ConversationDriver();
+    await driver.say('start');
+    const cardId = driver.cardActivityId(CLINICIAN.id, 'next');
+    await driver.submit({ action: 'next', inputs: ALP_CARD }, CLINICIAN, { replyToId: cardId });
+    expect(driver.adapter.updates).toHaveLength(1);
+    const update = driver.adapter.updates[0] as Partial<Activity>;
+    expect(update.id).toBe(cardId);
+    const card = JSON.stringify(update.attachments?.[0]?.content);
+    expect(card).toContain('answered');
+    expect(card).toContain('180 U/L, ULN 120');
+    expect(card).not.toContain('Action.Submit');
+
+    await driver.submit({ action: 'next', inputs: ALP_CARD, cardsBack: 1 }, CLINICIAN, { replyToId: cardId });
+    expect(driver.adapter.updates).toHaveLength(1);
+  });
+
+  it('does not try to update cards where the channel gives no replyToId (Web Chat)', async () => {
+    const driver = new ConversationDriver({ channelId: 'webchat' });
+    await driver.say('start');
+    const replies = await driver.submit({ action: 'next', inputs: ALP_CARD });
+    expect(driver.adapter.updates).toHaveLength(0);
+    expect(shownText(replies)).not.toContain('answered');
+  });
+
+  it('welcomes a new conversation once, whichever of conversationUpdate and installationUpdate comes', async () => {
+    const driver = new ConversationDriver();
+    const added = await driver.send({ type: ActivityTypes.ConversationUpdate, membersAdded: [BOT] });
+    expect(shownText(added)).toContain('ALP workup in multiple myeloma');
+    const installed = await driver.send({ type: ActivityTypes.InstallationUpdate, action: 'add' });
+    expect(installed).toHaveLength(0);
+    const someoneElse = await driver.send({
+      type: ActivityTypes.ConversationUpdate,
+      membersAdded: [{ id: 'x', name: 'X' }],
+    });
+    expect(someoneElse).toHaveLength(0);
+  });
+
+  it('applies 50 concurrent identical card submits exactly once', async () => {
+    const driver = new ConversationDriver();
+    await driver.say('start');
+    const storage = driver.storage as MemoryWorkupStorage;
+    const before = await storedRevision(storage);
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () => driver.submit({ action: 'next', inputs: ALP_CARD })),
+    );
+    expect(await storedRevision(storage)).toBe(before + 1);
+    const shown = replies.flat().map((reply) => reply.shown);
+    expect(shown.filter((text) => text.includes('I read: ALP 180 U/L'))).toHaveLength(1);
+    expect(shown.filter((text) => text.includes('That card is from an earlier step'))).toHaveLength(49);
+  });
+
+  it('applies concurrent submits once across two bot instances sharing one store (eTag conflicts)', async () => {
+    const items = new Map<string, MemoryStoredItem>();
+    const logger = new RecordingLogger();
+    const first = new ConversationDriver({ storage: new MemoryWorkupStorage({ items }), logger });
+    const second = new ConversationDriver({ storage: new MemoryWorkupStorage({ items }), logger });
+    await first.say('start');
+    const before = await storedRevision(first.storage as MemoryWorkupStorage);
+    const value = { ...first.buttonData(CLINICIAN.id, 'next', 0), ...ALP_CARD };
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => (index % 2 === 0 ? first : second).send({ text: '', value })),
+    );
+    expect(await storedRevision(first.storage as MemoryWorkupStorage)).toBe(before + 1);
+    const shown = replies.flat().map((reply) => reply.shown);
+    expect(shown.filter((text) => text.includes('I read: ALP 180 U/L'))).toHaveLength(1);
+    const refused = shown.filter(
+      (text) =>
+        text.includes('That card is from an earlier step') || text.includes('changed from another window'),
+    );
+    expect(refused).toHaveLength(49);
+    // The second instance really raced the first: the store refused at least one stale write.
+    expect(logger.lines.some((line) => line.includes('eTag conflict'))).toBe(true);
+  });
+
+  it('apologises with an error id when a turn fails, keeps the workup and logs no text or values', async () => {
+    const logger = new RecordingLogger();
+    const storage = new MemoryWorkupStorage();
+    let failWrites = false;
+    const write = storage.write.bind(storage);
+    storage.write = async (changes) => {
+      if (failWrites) throw new Error('disk full while writing ALP 240');
+      return write(changes);
+    };
+    const driver = new ConversationDriver({ storage, logger });
+    await driver.say('ALP 180 U/L (ULN 120)');
+    failWrites = true;
+    const failed = shownText(await driver.say('ALP 240 U/L (ULN 120)'));
+    expect(failed).toMatch(/Sorry, something went wrong on my side \(error [0-9a-f]{8}\)/);
+    failWrites = false;
+    expect(shownText(await driver.say('summary'))).toContain('180 U/L, ULN 120');
+    const errorId = /error ([0-9a-f]{8})/.exec(failed)?.[1] as string;
+    expect(logger.lines.some((line) => line.includes(errorId))).toBe(true);
+    expect(logger.lines.join('\n')).not.toMatch(/240|180|ALP/);
+  });
+
+  it('records one audit entry per turn with the step and event, and no text', async () => {
+    const driver = new ConversationDriver();
+    await driver.say('ALP 150 (120), ALT 200 (40), AST 180 (40), bili 3.0 mg/dL (1.2)');
+    await driver.say('acknowledged');
+    const rows = await driver.audit.query();
+    expect(rows.map((row) => [row.step, row.event])).toEqual([
+      ['urgent', 'answer-text'],
+      ['context', 'acknowledged'],
+    ]);
+    expect(rows[0]?.redFlags).toEqual(['R-01']);
+    expect(rows[0]?.urgent).toBe(true);
+    expect(JSON.stringify(rows)).not.toMatch(/clinician-1|personal-chat-1|200/);
+  });
+});
