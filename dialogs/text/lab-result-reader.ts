@@ -19,14 +19,14 @@ const SEPARATOR = `${GAP}(?:[,;]${GAP})?`;
 
 // Words clinicians put between a name and its value ("ALT back to normal 30", "ALP is 412").
 const LEAD = new RegExp(
-  `^${GAP}(?:(?:[:=]|-(?=\\s)|–|—)${GAP})?(?:(?:is|was|now|of|at|currently|today|level|result|value|back to normal|normal|came back(?: at)?)${GAP}(?:[:=]${GAP})?)*`,
+  `^${GAP}(?:(?:[:=,;]|-(?=\\s)|–|—)${GAP})?(?:(?:is|was|now|of|at|currently|today|level|result|value|back to normal|normal|came back(?: at)?)${GAP}(?:[:=]${GAP})?)*`,
   'i',
 );
 const CENSORED = new RegExp(`^(?:<=|>=|<|>|≤|≥)${GAP}${NUM}`);
 const VALUE = new RegExp(`^${NUM}`);
 const MULTIPLE_OF_ULN = new RegExp(`^${GAP}(?:x|×|times)${GAP}(?:the${GAP})?(?:uln|upper limit)`, 'i');
 const FLAGS = new RegExp(
-  `^(?:${GAP}(?:\\(${GAP}(?:HH|LL|H|L|A)${GAP}\\)|\\[${GAP}(?:HH|LL|H|L|A)${GAP}\\]|\\*+|!+|↑+|↓+|(?:HH|LL|H|L|high|low|abnormal|abn)(?![\\p{L}\\p{N}])))+`,
+  `^(?:${SEPARATOR}(?:\\(${GAP}(?:HH|LL|H|L|A)${GAP}\\)|\\[${GAP}(?:HH|LL|H|L|A)${GAP}\\]|\\*+|!+|↑+|↓+|(?:HH|LL|H|L|high|low|abnormal|abn)(?![\\p{L}\\p{N}])))+`,
   'iu',
 );
 const KEYWORD = `(?:uln|upper${GAP}limit(?:${GAP}of${GAP}normal)?|ref(?:erence)?\\.?(?:${GAP}(?:range|interval|values?))?|normal(?:${GAP}range)?|nr|rr|range|limit)`;
@@ -38,7 +38,7 @@ const BRACKET_ULN = new RegExp(
 );
 const KEYWORD_ULN = new RegExp(`^${SEPARATOR}${KEYWORD}${GAP}(?:[:=]${GAP})?${RANGE}`, 'i');
 const BARE_RANGE_ULN = new RegExp(
-  `^${GAP}(?:${NUM}${GAP}(?:-|–|—)${GAP}${NUM}|(?:<=|<|≤)${GAP}${NUM})(?![\\d.,/-])`,
+  `^${SEPARATOR}(?:${NUM}${GAP}(?:-|–|—)${GAP}${NUM}|(?:<=|<|≤)${GAP}${NUM})(?!\\d|[.,]\\d|[/-])`,
 );
 const CLOSE_BRACKET = new RegExp(`^${GAP}[)\\]]`);
 
@@ -97,6 +97,14 @@ function unitProblem(unitText: string, test: LabTest, reason?: string): string {
   return `"${unitText}" is not a unit for ${test.label}. Accepted: ${UNIT_FAMILIES[test.family].accepted}.`;
 }
 
+/** Comma-separated exports put a comma before the unit ("ALP,412,U/L,40-129"); only a known unit counts there. */
+function readUnitAfterComma(text: string, test: LabTest): ReturnType<typeof readUnit> {
+  const comma = /^[ \t]*[,;]/.exec(text)?.[0];
+  if (comma === undefined) return undefined;
+  const unit = readUnit(text.slice(comma.length), test.family);
+  return unit && unit.kind !== 'foreign' ? { ...unit, text: comma + unit.text } : undefined;
+}
+
 /** A unit written before the value, as lab exports do: "ALP (U/L) 412", "Bilirubin mg/dL 0.8". */
 function readUnitBeforeValue(text: string, test: LabTest): { length: number; unit: string } | undefined {
   const open = /^[ \t]*[(\[]?/.exec(text)?.[0] ?? '';
@@ -147,7 +155,7 @@ export function readLabResult(region: string, test: LabTest): LabResult | undefi
 
   const result: LabResult = { length: 0, value };
   const takeUnit = (): void => {
-    const found = readUnit(rest(), test.family);
+    const found = readUnit(rest(), test.family) ?? readUnitAfterComma(rest(), test);
     if (!found) return;
     position += found.text.length;
     if (found.kind === 'accepted') {

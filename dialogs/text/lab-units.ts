@@ -110,6 +110,8 @@ export type UnitMatch =
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+const spellingPattern = (spelling: string): string => escapeRegExp(spelling).replace(/ /g, '[ \\t]*');
+
 const ALL_SPELLINGS = Object.values(UNIT_FAMILIES).flatMap((family) => [
   ...family.spellings.map((unit) => unit.spelling),
   ...(family.refused ?? []).map((unit) => unit.spelling),
@@ -119,7 +121,7 @@ const ALL_SPELLINGS = Object.values(UNIT_FAMILIES).flatMap((family) => [
 const UNIT_ALTERNATION = [...new Set(ALL_SPELLINGS)]
   .filter((spelling) => spelling.length > 1 || spelling === '%')
   .sort((a, b) => b.length - a.length)
-  .map((spelling) => escapeRegExp(spelling).replace(/\\? /g, '\\s*'))
+  .map(spellingPattern)
   .join('|');
 
 /** Anything shaped like a unit ("mg/dL", "nmol/L", "pg/mL"), so an unknown unit is refused, not ignored. */
@@ -128,6 +130,34 @@ const UNIT_LIKE = new RegExp(
   'i',
 );
 
+interface UnitMatcher {
+  pattern: RegExp;
+  spelling: string;
+  result: { kind: 'accepted'; caseUnit: string } | { kind: 'refused'; reason: string };
+}
+
+// Per family, longest spelling first so "IU/L" wins over "U/L" and "x10^9/L" over "10^9/L".
+const MATCHERS = Object.fromEntries(
+  Object.entries(UNIT_FAMILIES).map(([family, units]) => {
+    const matchers: UnitMatcher[] = [
+      ...units.spellings.map((unit) => ({
+        spelling: unit.spelling,
+        result: { kind: 'accepted', caseUnit: unit.caseUnit } as const,
+      })),
+      ...(units.refused ?? []).map((unit) => ({
+        spelling: unit.spelling,
+        result: { kind: 'refused', reason: unit.reason } as const,
+      })),
+    ]
+      .sort((a, b) => b.spelling.length - a.spelling.length)
+      .map((unit) => ({
+        ...unit,
+        pattern: new RegExp(`^${spellingPattern(unit.spelling)}(?![a-z0-9])`, 'i'),
+      }));
+    return [family, matchers];
+  }),
+) as Record<UnitFamily, UnitMatcher[]>;
+
 /**
  * Reads a unit at the very start of `text` (leading spaces allowed) for the given family.
  * Returns undefined when nothing unit-like is there.
@@ -135,26 +165,11 @@ const UNIT_LIKE = new RegExp(
 export function readUnit(text: string, family: UnitFamily): UnitMatch | undefined {
   const leading = /^[ \t]*/.exec(text)?.[0] ?? '';
   const rest = text.slice(leading.length);
-  const units = UNIT_FAMILIES[family];
-  const candidates = [
-    ...units.spellings.map((unit) => ({
-      spelling: unit.spelling,
-      result: { kind: 'accepted', caseUnit: unit.caseUnit } as const,
-    })),
-    ...(units.refused ?? []).map((unit) => ({
-      spelling: unit.spelling,
-      result: { kind: 'refused', reason: unit.reason } as const,
-    })),
-  ].sort((a, b) => b.spelling.length - a.spelling.length);
-  for (const candidate of candidates) {
-    const pattern = new RegExp(
-      `^${escapeRegExp(candidate.spelling).replace(/\\? /g, '\\s*')}(?![a-z0-9])`,
-      'i',
-    );
-    const match = pattern.exec(rest);
+  for (const matcher of MATCHERS[family]) {
+    const match = matcher.pattern.exec(rest);
     // Case-insensitive matching equates the micro sign and the Greek mu; the unit is kept as written.
-    if (match && match[0].includes('μ') === candidate.spelling.includes('μ')) {
-      return { ...candidate.result, text: leading + match[0] };
+    if (match && match[0].includes('μ') === matcher.spelling.includes('μ')) {
+      return { ...matcher.result, text: leading + match[0] };
     }
   }
   const foreign = UNIT_LIKE.exec(rest);

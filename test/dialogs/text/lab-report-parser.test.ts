@@ -101,6 +101,19 @@ const PASTES: readonly [string, Record<string, unknown>][] = [
     'GGT 22 ; ALP 412 U/L ; ALT 35 U/L',
     { ggt: { value: 22 }, alp: { value: 412, unit: 'U/L' }, alt: { value: 35, unit: 'U/L' } },
   ],
+  [
+    'Test,Result,Units,Reference,Flag\nALP,412,U/L,40-129,H\nALT,35,U/L,7-56,\nGGT,22,U/L,8-61,',
+    {
+      alp: { value: 412, unit: 'U/L', uln: 129 },
+      alt: { value: 35, unit: 'U/L', uln: 56 },
+      ggt: { value: 22, unit: 'U/L', uln: 61 },
+    },
+  ],
+  [
+    'Alkaline Phosphatase (ALP)   412 U/L   H   (40 - 129)\nTotal Bilirubin (TBIL)  1.9 mg/dL  H  (0.3 - 1.2)',
+    { alp: { value: 412, unit: 'U/L', uln: 129 }, bilirubinTotal: { value: 1.9, unit: 'mg/dL', uln: 1.2 } },
+  ],
+  ['ALP 180 (normal range: 30 to 120 U/L)', { alp: { value: 180, unit: 'U/L', uln: 120 } }],
   ['ALT back to normal 30', { alt: { value: 30 } }],
   ['ALP is now 260 U/L', { alp: { value: 260, unit: 'U/L' } }],
   ['CA 19-9 35, Ca 2.4 mmol/L', { calcium: { value: 2.4, unit: 'mmol/L' } }],
