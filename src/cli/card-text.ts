@@ -45,9 +45,7 @@ function renderScope(card: Json, indent: string, out: RenderedCard): void {
         return;
       case 'Input.Number':
       case 'Input.Text':
-        out.lines.push(
-          `${indent}  ${text(element.label) || text(element.id)}: (type it, e.g. "ALP 240 U/L ULN 120")`,
-        );
+        out.lines.push(`${indent}  ${text(element.label) || text(element.id)}: (type the value)`);
         return;
       case 'Input.ChoiceSet':
         out.lines.push(`${indent}${text(element.label) || text(element.id)}`);

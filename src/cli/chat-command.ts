@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { z } from 'zod';
 import { renderCard, type CardOption } from './card-text';
+import type { CliIo } from './cli-io';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 const DEFAULT_URL = 'http://127.0.0.1:3978';
@@ -15,12 +16,6 @@ const ReplySchema = z.looseObject({
 });
 const ExpectRepliesSchema = z.object({ activities: z.array(ReplySchema) });
 type Reply = z.infer<typeof ReplySchema>;
-
-export interface ChatIo {
-  stdin: Readable;
-  stdout: Writable;
-  stderr: Writable;
-}
 
 const USAGE = `Usage: alp-workup chat [--url URL] [--user ID]
 

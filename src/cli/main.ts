@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { runAssessCommand } from './assess-command';
 import { runAuditCommand } from './audit-command';
+import { runChatCommand } from './chat-command';
 import type { CliIo } from './cli-io';
 import { runSchemaCommand } from './schema-command';
 
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, Command> = {
   assess: runAssessCommand,
   schema: runSchemaCommand,
   audit: runAuditCommand,
+  chat: runChatCommand,
 };
 
 const usage = (): string =>

@@ -16,11 +16,16 @@ function capture(): { stream: Writable; text: () => string } {
   };
 }
 
-function io(lines: string[]) {
+function io(lines: string[], env: NodeJS.ProcessEnv = {}) {
   const stdout = capture();
   const stderr = capture();
   return {
-    io: { stdin: Readable.from(lines.map((l) => `${l}\n`)), stdout: stdout.stream, stderr: stderr.stream },
+    io: {
+      stdin: Readable.from(lines.map((l) => `${l}\n`)),
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+      env,
+    },
     stdout,
     stderr,
   };
@@ -37,7 +42,7 @@ describe('alp-workup chat', () => {
 
   it('greets, sends typed lines as messages, renders cards with numbered options and clicks them by number', async () => {
     const session = io(['ALP 240', '1', 'quit', 'never sent']);
-    const code = await runChatCommand(['--url', running.url], session.io, {});
+    const code = await runChatCommand(['--url', running.url], session.io);
     expect(code).toBe(0);
     const out = session.stdout.text();
     expect(out).toContain('Welcome to the fixture bot.');
@@ -52,21 +57,21 @@ describe('alp-workup chat', () => {
   it('exits 1 with a hint when no bot is listening', async () => {
     const unreachable = 'http://127.0.0.1:9';
     const session = io(['hello']);
-    expect(await runChatCommand(['--url', unreachable], session.io, {})).toBe(1);
+    expect(await runChatCommand(['--url', unreachable], session.io)).toBe(1);
     expect(session.stderr.text()).toContain(`cannot talk to the bot at ${unreachable}`);
     expect(session.stderr.text()).toContain('npm start');
   });
 
   it('exits 2 with usage on a bad option', async () => {
     const session = io([]);
-    expect(await runChatCommand(['--url', 'not a url'], session.io, {})).toBe(2);
+    expect(await runChatCommand(['--url', 'not a url'], session.io)).toBe(2);
     expect(session.stderr.text()).toContain('--url must be an http(s) URL');
-    expect(await runChatCommand(['--colour'], session.io, {})).toBe(2);
+    expect(await runChatCommand(['--colour'], session.io)).toBe(2);
   });
 
   it('takes the URL from ALP_WORKUP_URL', async () => {
-    const session = io(['hi']);
-    expect(await runChatCommand([], session.io, { ALP_WORKUP_URL: running.url })).toBe(0);
+    const session = io(['hi'], { ALP_WORKUP_URL: running.url });
+    expect(await runChatCommand([], session.io)).toBe(0);
     expect(bot.turns).toEqual(['hi']);
   });
 });
