@@ -104,7 +104,8 @@ export function fieldsNamedBy(path: string): CaseFieldPath[] {
 
 function valueAt(source: unknown, path: string): unknown {
   let current: unknown = source;
-  for (const key of path.split('.')) {
+  // Most paths are a single key; splitting them would dominate the cost of routing.
+  for (const key of path.includes('.') ? path.split('.') : [path]) {
     if (typeof current !== 'object' || current === null) return undefined;
     current = (current as Record<string, unknown>)[key];
   }

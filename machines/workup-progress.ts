@@ -27,11 +27,16 @@ export function unacknowledgedRedFlags(context: WorkupContext): string[] {
     .filter((id) => !context.acknowledgedRedFlags.includes(id));
 }
 
+// Each routing decision asks this of one context for every question; compute it once.
+const neededByContext = new WeakMap<WorkupContext, readonly CaseFieldPath[]>();
+
 /**
  * Fields the engine says could still change the conclusion and nobody has answered, skipped or
  * parked as a pending test. Before ALP is known the engine cannot judge, and ALP is all we need.
  */
-function fieldsStillNeeded(context: WorkupContext): CaseFieldPath[] {
+function fieldsStillNeeded(context: WorkupContext): readonly CaseFieldPath[] {
+  const cached = neededByContext.get(context);
+  if (cached !== undefined) return cached;
   const assessment = assessWorkup(context.case);
   const missingPaths = assessment === undefined ? ['alp'] : assessment.missing;
   const needed = new Set<CaseFieldPath>();
@@ -41,7 +46,9 @@ function fieldsStillNeeded(context: WorkupContext): CaseFieldPath[] {
       if (!context.skipped.includes(field) && !context.pending.includes(field)) needed.add(field);
     }
   }
-  return [...needed];
+  const result = [...needed];
+  neededByContext.set(context, result);
+  return result;
 }
 
 /** The fields of a question worth asking now, in the question's own order. */
@@ -50,18 +57,44 @@ export function neededFields(context: WorkupContext, step: QuestionStepId): Case
   return STEP_FIELDS[step].filter((field) => needed.includes(field));
 }
 
-/** The first question not yet gone through whose answer can still change the conclusion. */
+/**
+ * Labs given without the reporting lab's ULN. Their question is asked again even if it was gone
+ * through: nothing can be graded against an assumed ULN (product decision 5).
+ */
+function fieldsMissingUln(context: WorkupContext): CaseFieldPath[] {
+  const missingUln = (assessWorkup(context.case)?.missing ?? []).filter((path) => path.endsWith('.uln'));
+  return fieldsStillNeeded(context).filter((field) => missingUln.includes(`${field}.uln`));
+}
+
+/**
+ * The first question whose answer can still change the conclusion and that has not been gone
+ * through yet, or that holds a lab still lacking its ULN.
+ */
 export function nextQuestion(context: WorkupContext): QuestionStepId | undefined {
-  return QUESTION_STEP_IDS.find(
-    (step) => !context.answered.includes(step) && neededFields(context, step).length > 0,
+  const missingUln = fieldsMissingUln(context);
+  return QUESTION_STEP_IDS.find((step) =>
+    context.answered.includes(step)
+      ? STEP_FIELDS[step].some((field) => missingUln.includes(field))
+      : neededFields(context, step).length > 0,
   );
 }
+
+// The routing state asks "is the destination X?" once per possible X, of one unchanged context.
+const destinationByContext = new WeakMap<WorkupContext, StepId>();
 
 /**
  * Where the workup goes after any accepted change. A red flag comes first, whatever the step;
  * without ALP there is nothing to assess; after the assessment has been shown, changes return to it.
  */
 export function destinationOf(context: WorkupContext): StepId {
+  const cached = destinationByContext.get(context);
+  if (cached !== undefined) return cached;
+  const destination = computeDestination(context);
+  destinationByContext.set(context, destination);
+  return destination;
+}
+
+function computeDestination(context: WorkupContext): StepId {
   if (context.case.alp === undefined || assessWorkup(context.case) === undefined) {
     return context.pending.includes('alp') ? 'awaitingResults' : 'alp';
   }
@@ -88,8 +121,13 @@ export function notDoneOutcome(
 ): NotDoneOutcome {
   const fields =
     requested === undefined ? [...STEP_FIELDS[step]] : [...new Set(requested.flatMap(fieldsNamedBy))];
-  const unanswered = fields.filter((field) => !isKnown(context.case, field));
   const needed = fieldsStillNeeded(context);
-  const pending = unanswered.filter((field) => isTestField(field) && needed.includes(field));
-  return { pending, skipped: unanswered.filter((field) => !pending.includes(field)) };
+  const pending = fields.filter(
+    (field) => !isKnown(context.case, field) && isTestField(field) && needed.includes(field),
+  );
+  // A lab known without its ULN is still needed, but there is nothing to order: it is skipped.
+  const skipped = fields.filter(
+    (field) => !pending.includes(field) && (!isKnown(context.case, field) || needed.includes(field)),
+  );
+  return { pending, skipped };
 }

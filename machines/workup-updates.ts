@@ -4,7 +4,7 @@ import { fieldsAnsweredBy, isKnown } from './case-fields';
 import { mergeCase } from './merge-case';
 import { isQuestionStep, STEP_FIELDS, type QuestionStepId, type StepId } from './steps';
 import type { WorkupContext } from './workup-context';
-import { assessWorkup, notDoneOutcome } from './workup-progress';
+import { assessWorkup, neededFields, notDoneOutcome } from './workup-progress';
 
 /*
  * How each accepted event changes the context. Pure functions of the context and the event, so
@@ -20,13 +20,25 @@ function pushAnswered(answered: readonly QuestionStepId[], step: QuestionStepId)
   return [...answered.filter((answeredStep) => answeredStep !== step), step];
 }
 
+// The guard accepting an answer and the action recording it validate the same merge.
+const checkedMerges = new WeakMap<PartialCase, WeakMap<PartialCase, PartialCase | null>>();
+
 /**
  * The case after an answer, or undefined when the answer fills nothing or would make the case
  * invalid: the context never holds a value `checkPartialCase` refuses.
  */
 export function caseAfterAnswer(context: WorkupContext, values: PartialCase): PartialCase | undefined {
-  if (fieldsAnsweredBy(values).length === 0) return undefined;
-  const checked = checkPartialCase(mergeCase(context.case, values));
+  const byValues = checkedMerges.get(context.case) ?? new WeakMap<PartialCase, PartialCase | null>();
+  checkedMerges.set(context.case, byValues);
+  const cached = byValues.get(values);
+  if (cached !== undefined) return cached ?? undefined;
+  const merged = fieldsAnsweredBy(values).length === 0 ? undefined : checkMerge(context.case, values);
+  byValues.set(values, merged ?? null);
+  return merged;
+}
+
+function checkMerge(base: PartialCase, values: PartialCase): PartialCase | undefined {
+  const checked = checkPartialCase(mergeCase(base, values));
   return checked.ok ? checked.value : undefined;
 }
 
@@ -53,10 +65,13 @@ export function afterAnswer(
   };
 }
 
-/** SKIP: the question's unanswered fields are not asked again (until edited). */
+/** SKIP: the question's unanswered fields (and labs still lacking a ULN) are not asked again, until edited. */
 export function afterSkip(context: WorkupContext, step: QuestionStepId): Partial<WorkupContext> {
   const unanswered = STEP_FIELDS[step].filter((field) => !isKnown(context.case, field));
-  return { skipped: union(context.skipped, unanswered), answered: pushAnswered(context.answered, step) };
+  return {
+    skipped: union(context.skipped, [...unanswered, ...neededFields(context, step)]),
+    answered: pushAnswered(context.answered, step),
+  };
 }
 
 export function afterNotDone(

@@ -1,0 +1,52 @@
+import { initialTransition, transition } from 'xstate';
+import type { PartialCase } from '../../src/clinical/case-schema';
+import type { WorkupSnapshot } from '../../machines/persistence';
+import type { StepId } from '../../machines/steps';
+import type { AnswerEvent, WorkupEvent } from '../../machines/workup-events';
+import { workupMachine } from '../../machines/workup-machine';
+import {
+  ALP_RAISED,
+  BORTEZOMIB_CONTEXT,
+  GGT_NORMAL,
+  GGT_RAISED,
+  NORMAL_LIVER_PANEL,
+  NO_SYMPTOMS,
+  RED_FLAG_ANSWERS,
+  ULTRASOUND_NORMAL,
+} from './payloads';
+
+export const answer = (values: PartialCase): AnswerEvent => ({ type: 'ANSWER', values });
+
+export function start(): WorkupSnapshot {
+  return initialTransition(workupMachine)[0];
+}
+
+export function send(snapshot: WorkupSnapshot, ...events: readonly WorkupEvent[]): WorkupSnapshot {
+  return events.reduce((current, event) => transition(workupMachine, current, event)[0], snapshot);
+}
+
+const TO_ORIGIN: WorkupEvent[] = [
+  answer(ALP_RAISED),
+  answer(BORTEZOMIB_CONTEXT),
+  answer(NO_SYMPTOMS),
+  answer(NORMAL_LIVER_PANEL),
+];
+
+/** A way to every step: the bone branch of example A, its hepatic variant, a red flag, a pause. */
+export const ROUTE_TO: Readonly<Record<StepId, readonly WorkupEvent[]>> = {
+  alp: [],
+  context: [answer(ALP_RAISED)],
+  redFlags: [answer(ALP_RAISED), answer(BORTEZOMIB_CONTEXT)],
+  liverPanel: [answer(ALP_RAISED), answer(BORTEZOMIB_CONTEXT), answer(NO_SYMPTOMS)],
+  origin: TO_ORIGIN,
+  bone: [...TO_ORIGIN, answer(GGT_NORMAL)],
+  assessment: [...TO_ORIGIN, answer(GGT_NORMAL), answer({ history: { renalImpairment: false } })],
+  hepaticImaging: [...TO_ORIGIN, answer(GGT_RAISED)],
+  hepaticAma: [...TO_ORIGIN, answer(GGT_RAISED), answer(ULTRASOUND_NORMAL)],
+  urgent: [answer(ALP_RAISED), answer(RED_FLAG_ANSWERS.hysLaw ?? {})],
+  awaitingResults: [...TO_ORIGIN, answer(GGT_RAISED), { type: 'NOT_DONE' }],
+};
+
+export function reach(step: StepId): WorkupSnapshot {
+  return send(start(), ...ROUTE_TO[step]);
+}

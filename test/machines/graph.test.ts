@@ -1,0 +1,199 @@
+import { getAdjacencyMap, type AdjacencyMap } from 'xstate/graph';
+import { transition } from 'xstate';
+import type { PartialCase } from '../../src/clinical/case-schema';
+import { fieldsAnsweredBy, isKnown } from '../../machines/case-fields';
+import { persistWorkup, restoreWorkup, type WorkupSnapshot } from '../../machines/persistence';
+import { isQuestionStep, STEP_FIELDS, type StepId } from '../../machines/steps';
+import type { WorkupEvent } from '../../machines/workup-events';
+import { workupMachine } from '../../machines/workup-machine';
+import { assessWorkup } from '../../machines/workup-progress';
+import {
+  ALP_HIGH,
+  ALP_RAISED,
+  CHOLESTATIC_PANEL,
+  GGT_NORMAL,
+  GGT_RAISED,
+  NORMAL_LIVER_PANEL,
+  NO_SYMPTOMS,
+  RED_FLAG_ANSWERS,
+  ULTRASOUND_NORMAL,
+} from './payloads';
+
+type Graph = AdjacencyMap<WorkupSnapshot, WorkupEvent>;
+
+/**
+ * States differ by where they are and what they hold. The revision counter would make every state
+ * new, and the order the same questions were gone through in changes nothing but BACK's target,
+ * which the BACK test checks on each concrete edge.
+ */
+function serializeState(snapshot: WorkupSnapshot): string {
+  const { case: values, answered, skipped, pending, acknowledgedRedFlags, reviewing } = snapshot.context;
+  const sorted = (list: readonly string[]) => [...list].sort();
+  return JSON.stringify([
+    snapshot.value,
+    values,
+    sorted(answered),
+    sorted(skipped),
+    sorted(pending),
+    sorted(acknowledgedRedFlags),
+    reviewing,
+  ]);
+}
+
+/**
+ * The forward alphabet: each representative answer not yet given, plus the moves each state
+ * offers. Re-sending an answer already recorded only repeats a state, so it is left out.
+ */
+function forwardEvents(payloads: readonly PartialCase[]) {
+  return (snapshot: WorkupSnapshot): WorkupEvent[] => {
+    const answers: WorkupEvent[] = payloads
+      .filter((values) => !fieldsAnsweredBy(values).every((field) => isKnown(snapshot.context.case, field)))
+      .map((values) => ({ type: 'ANSWER', values }));
+    if (isQuestionStep(snapshot.value)) answers.push({ type: 'SKIP' }, { type: 'NOT_DONE' });
+    if (snapshot.value === 'awaitingResults') answers.push({ type: 'RESUME' });
+    if (snapshot.value === 'urgent') answers.push({ type: 'ACK_RED_FLAG' });
+    return answers;
+  };
+}
+
+const TERMINAL: readonly StepId[] = ['assessment', 'awaitingResults'];
+
+interface Scenario {
+  payloads: readonly PartialCase[];
+  /** Where exploration stops: always the assessment; for the largest alphabet, the pause too. */
+  stopAt: readonly StepId[];
+}
+
+function explore({ payloads, stopAt }: Scenario): Graph {
+  return getAdjacencyMap(workupMachine, {
+    events: forwardEvents(payloads),
+    serializeState,
+    stopWhen: (snapshot) => stopAt.includes(snapshot.value),
+    limit: 10000,
+  });
+}
+
+const SCENARIOS: Record<string, Scenario> = {
+  'bone branch': {
+    payloads: [ALP_RAISED, NO_SYMPTOMS, NORMAL_LIVER_PANEL, GGT_NORMAL],
+    stopAt: ['assessment'],
+  },
+  'hepatic branch': {
+    payloads: [ALP_HIGH, CHOLESTATIC_PANEL, GGT_RAISED, ULTRASOUND_NORMAL],
+    stopAt: ['assessment', 'awaitingResults'],
+  },
+  'red flags': {
+    payloads: [ALP_RAISED, RED_FLAG_ANSWERS.hysLaw ?? {}, RED_FLAG_ANSWERS.hypercalcaemia ?? {}, NO_SYMPTOMS],
+    stopAt: ['assessment'],
+  },
+};
+
+const stepOf = (snapshot: WorkupSnapshot): StepId => snapshot.value;
+
+/** Edges that leave a state for a different one (an ignored event loops in place). */
+function movesFrom(graph: Graph, key: string): Array<{ event: WorkupEvent; target: string }> {
+  const node = graph[key as keyof Graph];
+  if (node === undefined) return [];
+  return Object.values(node.transitions)
+    .map(({ event, state }) => ({ event, target: serializeState(state) }))
+    .filter(({ target }) => target !== key);
+}
+
+describe.each(Object.entries(SCENARIOS))('the %s graph', (_name, scenario) => {
+  const graph = explore(scenario);
+  const keys = Object.keys(graph);
+  const snapshots = Object.values(graph).map((node) => node.state);
+
+  it('reaches every step the scenario is about', () => {
+    expect(new Set(snapshots.map(stepOf)).size).toBeGreaterThanOrEqual(7);
+  });
+
+  it('has a way forward from every state short of the assessment', () => {
+    const stuck = keys.filter((key) => {
+      const step = graph[key as keyof Graph]?.state.value;
+      return step !== undefined && !scenario.stopAt.includes(step) && movesFrom(graph, key).length === 0;
+    });
+    expect(stuck).toEqual([]);
+  });
+
+  it('reaches the assessment or a pause for results on every path: no cycle avoids them', () => {
+    const done = new Set<string>();
+    const onPath = new Set<string>();
+    const cycles: string[] = [];
+    const visit = (key: string): void => {
+      if (done.has(key)) return;
+      const state = graph[key as keyof Graph]?.state;
+      if (state === undefined || TERMINAL.includes(state.value)) {
+        done.add(key);
+        return;
+      }
+      onPath.add(key);
+      for (const { target } of movesFrom(graph, key)) {
+        if (onPath.has(target)) cycles.push(`${key} -> ${target}`);
+        else visit(target);
+      }
+      onPath.delete(key);
+      done.add(key);
+    };
+    keys.forEach(visit);
+    expect(cycles).toEqual([]);
+    expect(snapshots.some((snapshot) => snapshot.value === 'assessment')).toBe(true);
+  });
+
+  it('returns, on BACK, to the question just answered, skipped or left for later', () => {
+    let checked = 0;
+    const wrong: string[] = [];
+    for (const node of Object.values(graph)) {
+      const from = node.state;
+      if (!isQuestionStep(from.value)) continue;
+      for (const { event, state: to } of Object.values(node.transitions)) {
+        const answersIt =
+          event.type !== 'ANSWER' ||
+          STEP_FIELDS[from.value as keyof typeof STEP_FIELDS].some((field) =>
+            fieldsAnsweredBy(event.values).includes(field),
+          );
+        if (!answersIt || to.value === from.value || to.value === 'urgent' || to.value === 'routing')
+          continue;
+        const back = transition(workupMachine, to, { type: 'BACK' })[0];
+        if (back.value !== from.value || back.context.case !== to.context.case) {
+          wrong.push(`${serializeState(to)}: BACK went to ${back.value}, expected ${from.value}`);
+        }
+        checked += 1;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('goes to the urgent state for a new red flag, whatever step it arrives in', () => {
+    const samplesPerStep = new Map<StepId, number>();
+    const arrivals = new Set<StepId>();
+    for (const snapshot of snapshots.filter((candidate) => candidate.context.case.alp !== undefined)) {
+      const seen = samplesPerStep.get(snapshot.value) ?? 0;
+      if (seen >= 4) continue;
+      samplesPerStep.set(snapshot.value, seen + 1);
+      for (const values of Object.values(RED_FLAG_ANSWERS)) {
+        const after = transition(workupMachine, snapshot, { type: 'ANSWER', values })[0];
+        if (after.context.revision === snapshot.context.revision) continue;
+        const raised = assessWorkup(after.context.case)?.redFlags.map((flag) => flag.id) ?? [];
+        const isNew = raised.some((id) => !snapshot.context.acknowledgedRedFlags.includes(id));
+        if (!isNew) continue;
+        expect([snapshot.value, after.value]).toEqual([snapshot.value, 'urgent']);
+        arrivals.add(snapshot.value);
+      }
+    }
+    expect([...arrivals].sort()).toEqual([...samplesPerStep.keys()].sort());
+  });
+
+  it('round-trips every reachable state through JSON', () => {
+    const lost = snapshots.filter((snapshot) => {
+      const restored = restoreWorkup(JSON.parse(JSON.stringify(persistWorkup(snapshot))));
+      return (
+        !restored.ok ||
+        JSON.stringify(restored.snapshot.context) !== JSON.stringify(snapshot.context) ||
+        restored.snapshot.value !== snapshot.value
+      );
+    });
+    expect(lost.map(serializeState)).toEqual([]);
+  });
+});

@@ -1,0 +1,389 @@
+import { initialTransition } from 'xstate';
+import { isKnown } from '../../machines/case-fields';
+import { currentStep } from '../../machines/current-step';
+import type { WorkupSnapshot } from '../../machines/persistence';
+import { isQuestionStep, STEP_IDS, type StepId } from '../../machines/steps';
+import type { WorkupEvent } from '../../machines/workup-events';
+import { workupMachine } from '../../machines/workup-machine';
+import { answer, reach, send, start } from './drive';
+import {
+  ALP_HIGH,
+  ALP_NORMAL,
+  ALP_RAISED,
+  AMA_NEGATIVE,
+  BORTEZOMIB_CONTEXT,
+  CHOLESTATIC_PANEL,
+  FULL_BONE_REPORT,
+  GGT_NORMAL,
+  GGT_RAISED,
+  NO_SYMPTOMS,
+  RED_FLAG_ANSWERS,
+  ULTRASOUND_DILATED,
+  ULTRASOUND_NORMAL,
+} from './payloads';
+
+const redFlag = (name: string) => answer(RED_FLAG_ANSWERS[name] ?? {});
+
+/** The event changed nothing: same state, same context (revision included). */
+function expectIgnored(before: WorkupSnapshot, event: WorkupEvent): void {
+  const after = send(before, event);
+  expect(after.value).toBe(before.value);
+  expect(after.context).toEqual(before.context);
+}
+
+describe('the start', () => {
+  it('begins at the ALP question with an empty case', () => {
+    const [snapshot] = initialTransition(workupMachine);
+    expect(currentStep(snapshot)).toBe('alp');
+    expect(snapshot.context).toEqual({
+      case: {},
+      answered: [],
+      skipped: [],
+      pending: [],
+      acknowledgedRedFlags: [],
+      reviewing: false,
+      revision: 0,
+    });
+  });
+
+  it.each(STEP_IDS)('reaches %s', (step) => {
+    expect(currentStep(reach(step))).toBe(step);
+  });
+});
+
+describe.each(STEP_IDS)('at %s', (step) => {
+  const before = reach(step);
+
+  it('RESTART empties the case and returns to ALP, with a new revision', () => {
+    const after = send(before, { type: 'RESTART' });
+    expect(currentStep(after)).toBe('alp');
+    expect(after.context.case).toEqual({});
+    expect(after.context.answered).toEqual([]);
+    expect(after.context.revision).toBe(before.context.revision + 1);
+  });
+
+  it('EDIT goes to the question asking the field, answers kept', () => {
+    const after = send(before, { type: 'EDIT', field: 'ggt' });
+    expect(currentStep(after)).toBe('origin');
+    expect(after.context.case).toEqual(before.context.case);
+    expect(after.context.revision).toBe(before.context.revision + 1);
+  });
+
+  it('EDIT of a field no question asks changes nothing', () => {
+    expectIgnored(before, { type: 'EDIT', field: 'potassium' });
+  });
+
+  it('an invalid answer changes nothing', () => {
+    expectIgnored(before, answer({ alt: { value: -5, unit: 'U/L', uln: 40 } }));
+  });
+
+  it('an empty answer changes nothing', () => {
+    expectIgnored(before, answer({ symptoms: {} }));
+  });
+
+  if (step !== 'urgent') {
+    it('ACK_RED_FLAG changes nothing without a red flag on screen', () => {
+      expectIgnored(before, { type: 'ACK_RED_FLAG' });
+    });
+  }
+
+  if (step !== 'awaitingResults') {
+    it('RESUME changes nothing unless the workup is parked', () => {
+      expectIgnored(before, { type: 'RESUME' });
+    });
+  }
+
+  if (!isQuestionStep(step)) {
+    it('SKIP and NOT_DONE change nothing outside a question', () => {
+      expectIgnored(before, { type: 'SKIP' });
+      expectIgnored(before, { type: 'NOT_DONE' });
+    });
+  }
+});
+
+describe('BACK', () => {
+  const PREVIOUS: ReadonlyArray<[StepId, StepId]> = [
+    ['context', 'alp'],
+    ['redFlags', 'context'],
+    ['liverPanel', 'redFlags'],
+    ['origin', 'liverPanel'],
+    ['bone', 'origin'],
+    ['assessment', 'bone'],
+    ['hepaticImaging', 'origin'],
+    ['hepaticAma', 'hepaticImaging'],
+    ['awaitingResults', 'hepaticImaging'],
+    ['urgent', 'alp'],
+  ];
+
+  it.each(PREVIOUS)('from %s returns to %s with the answers kept', (step, previous) => {
+    const before = reach(step);
+    const after = send(before, { type: 'BACK' });
+    expect(currentStep(after)).toBe(previous);
+    expect(after.context.case).toEqual(before.context.case);
+    expect(after.context.answered).not.toContain(previous);
+  });
+
+  it('changes nothing at the first question', () => {
+    expectIgnored(reach('alp'), { type: 'BACK' });
+  });
+
+  it('walks back question by question and forward again with the same answers', () => {
+    const atBone = reach('bone');
+    const backAtLiverPanel = send(atBone, { type: 'BACK' }, { type: 'BACK' });
+    expect(currentStep(backAtLiverPanel)).toBe('liverPanel');
+    const forward = send(
+      backAtLiverPanel,
+      answer({ alt: { value: 25, unit: 'U/L', uln: 40 } }),
+      answer(GGT_NORMAL),
+    );
+    expect(currentStep(forward)).toBe('bone');
+    expect(forward.context.case).toEqual(atBone.context.case);
+  });
+});
+
+describe('ANSWER', () => {
+  it('records the answer, marks the question gone through and moves to the next needed one', () => {
+    const after = send(start(), answer(ALP_RAISED));
+    expect(currentStep(after)).toBe('context');
+    expect(after.context.case).toEqual(ALP_RAISED);
+    expect(after.context.answered).toEqual(['alp']);
+    expect(after.context.revision).toBe(1);
+  });
+
+  it('follows the bone branch: context, red flags, liver panel, origin, bone, assessment', () => {
+    const steps = [
+      answer(ALP_RAISED),
+      answer(BORTEZOMIB_CONTEXT),
+      answer(NO_SYMPTOMS),
+      answer({
+        alt: { value: 25, unit: 'U/L', uln: 40 },
+        ast: { value: 22, unit: 'U/L', uln: 40 },
+        bilirubinTotal: { value: 0.6, unit: 'mg/dL', uln: 1.2 },
+        calcium: { value: 9.4, unit: 'mg/dL', uln: 10.5 },
+        albumin: { value: 4.0, unit: 'g/dL' },
+      }),
+      answer(GGT_NORMAL),
+      answer({ history: { renalImpairment: false } }),
+    ];
+    const visited = steps.reduce<WorkupSnapshot[]>(
+      (trail, event) => [...trail, send(trail.at(-1) ?? start(), event)],
+      [],
+    );
+    expect(visited.map(currentStep)).toEqual([
+      'context',
+      'redFlags',
+      'liverPanel',
+      'origin',
+      'bone',
+      'assessment',
+    ]);
+  });
+
+  it('follows the hepatic branch: a raised GGT leads to the ultrasound, a normal one to AMA', () => {
+    const atImaging = send(reach('origin'), answer(GGT_RAISED));
+    expect(currentStep(atImaging)).toBe('hepaticImaging');
+    expect(currentStep(send(atImaging, answer(ULTRASOUND_NORMAL)))).toBe('hepaticAma');
+    expect(currentStep(send(atImaging, answer(ULTRASOUND_NORMAL), answer(AMA_NEGATIVE)))).toBe('assessment');
+  });
+
+  it('asks no AMA when the ultrasound shows dilated ducts', () => {
+    const after = send(reach('hepaticImaging'), answer(ULTRASOUND_DILATED));
+    expect(currentStep(after)).toBe('assessment');
+  });
+
+  it('skips every question a pasted report already answered', () => {
+    const report = {
+      ...FULL_BONE_REPORT,
+      albumin: { value: 4.0, unit: 'g/dL' as const },
+      history: { ...FULL_BONE_REPORT.history, renalImpairment: false },
+    };
+    const after = send(start(), answer(report));
+    expect(currentStep(after)).toBe('assessment');
+    expect(after.context.answered).toEqual(['alp']);
+  });
+
+  it('keeps a value for another question but asks the one on screen again', () => {
+    const before = reach('liverPanel');
+    const after = send(before, answer(GGT_NORMAL));
+    expect(currentStep(after)).toBe('liverPanel');
+    expect(after.context.case.ggt).toEqual(GGT_NORMAL.ggt);
+    expect(after.context.answered).toEqual(before.context.answered);
+    expect(after.context.revision).toBe(before.context.revision + 1);
+  });
+
+  it('stays at ALP while ALP itself is unknown', () => {
+    const after = send(start(), answer({ alt: { value: 25, unit: 'U/L', uln: 40 } }));
+    expect(currentStep(after)).toBe('alp');
+    expect(after.context.case.alt).toEqual({ value: 25, unit: 'U/L', uln: 40 });
+  });
+
+  it('asks for the lab ULN when ALP arrives without one', () => {
+    const pasted = send(reach('liverPanel'), { type: 'EDIT', field: 'alp' }, answer({ alp: { value: 180 } }));
+    expect(currentStep(pasted)).toBe('alp');
+    const fresh = send(start(), answer({ ggt: { value: 30, uln: 60 }, alp: { value: 180 } }));
+    expect(currentStep(fresh)).toBe('alp');
+  });
+
+  it('at the assessment, records the new value and shows the assessment again', () => {
+    const before = reach('assessment');
+    const after = send(before, answer({ alt: { value: 30, unit: 'U/L', uln: 40 } }));
+    expect(currentStep(after)).toBe('assessment');
+    expect(after.context.case.alt).toEqual({ value: 30, unit: 'U/L', uln: 40 });
+  });
+
+  it('in awaiting results, continues the workup from the result', () => {
+    const after = send(reach('awaitingResults'), answer(ULTRASOUND_NORMAL));
+    expect(currentStep(after)).toBe('hepaticAma');
+    expect(after.context.pending).toEqual([]);
+  });
+
+  it('leaves the ALP question for the red-flag screen when ALP is normal and nothing else matters', () => {
+    const after = send(start(), answer(ALP_NORMAL));
+    expect(currentStep(after)).not.toBe('alp');
+    expect(after.context.answered).toEqual(['alp']);
+  });
+});
+
+describe('red flags', () => {
+  it.each(Object.keys(RED_FLAG_ANSWERS))(
+    '%s interrupts at once and ACK continues where the workup was going',
+    (name) => {
+      const atContext = reach('context');
+      const interrupted = send(atContext, redFlag(name));
+      expect(currentStep(interrupted)).toBe('urgent');
+      const acknowledged = send(interrupted, { type: 'ACK_RED_FLAG' });
+      expect(acknowledged.context.acknowledgedRedFlags.length).toBeGreaterThan(0);
+      expect(currentStep(acknowledged)).toBe('context');
+    },
+  );
+
+  it('interrupts again for a new red flag, but not for one already acknowledged', () => {
+    const acknowledged = send(reach('urgent'), { type: 'ACK_RED_FLAG' });
+    expect(currentStep(send(acknowledged, answer({ history: { ageYears: 70 } })))).toBe('redFlags');
+    expect(currentStep(send(acknowledged, redFlag('hypercalcaemia')))).toBe('urgent');
+  });
+
+  it('interrupts the assessment and returns to it after the acknowledgment', () => {
+    const interrupted = send(reach('assessment'), redFlag('cordCompression'));
+    expect(currentStep(interrupted)).toBe('urgent');
+    expect(currentStep(send(interrupted, { type: 'ACK_RED_FLAG' }))).toBe('assessment');
+  });
+
+  it('leaves the urgent state when a corrected value removes the red flag', () => {
+    const corrected = send(
+      reach('urgent'),
+      answer({ alt: { value: 20, unit: 'U/L', uln: 40 }, ast: { value: 22, unit: 'U/L', uln: 40 } }),
+    );
+    expect(currentStep(corrected)).toBe('context');
+    expect(corrected.context.acknowledgedRedFlags).toEqual([]);
+  });
+
+  it('goes through the urgent state before the assessment when a pasted report raises one', () => {
+    const report = { ...FULL_BONE_REPORT, ...RED_FLAG_ANSWERS.hypercalcaemia };
+    expect(currentStep(send(start(), answer(report)))).toBe('urgent');
+  });
+});
+
+describe('SKIP', () => {
+  it('moves on and never asks the skipped fields again', () => {
+    const after = send(reach('context'), { type: 'SKIP' });
+    expect(currentStep(after)).toBe('redFlags');
+    expect(after.context.skipped).toEqual(expect.arrayContaining(['therapy.agent', 'history.fasting']));
+    expect(after.context.answered).toEqual(['alp', 'context']);
+  });
+
+  it('cannot skip ALP itself', () => {
+    expectIgnored(start(), { type: 'SKIP' });
+  });
+
+  it('skips an origin question and later asks the next one the case needs', () => {
+    const cholestatic = send(
+      start(),
+      answer(ALP_HIGH),
+      { type: 'SKIP' },
+      answer(NO_SYMPTOMS),
+      answer(CHOLESTATIC_PANEL),
+    );
+    expect(currentStep(cholestatic)).toBe('origin');
+    const skipped = send(cholestatic, { type: 'SKIP' });
+    expect(skipped.context.skipped).toContain('ggt');
+    expect(currentStep(skipped)).not.toBe('origin');
+  });
+});
+
+describe('NOT_DONE', () => {
+  it('parks the workup for a test it needs and lists it', () => {
+    const after = send(reach('hepaticImaging'), { type: 'NOT_DONE' });
+    expect(currentStep(after)).toBe('awaitingResults');
+    expect(after.context.pending).toEqual(['imaging.ultrasound']);
+  });
+
+  it('parks for the named tests only', () => {
+    const after = send(reach('origin'), { type: 'NOT_DONE', fields: ['ggt'] });
+    expect(currentStep(after)).toBe('awaitingResults');
+    expect(after.context.pending).toEqual(['ggt']);
+  });
+
+  it('just moves on for items that are not tests', () => {
+    const after = send(reach('context'), { type: 'NOT_DONE' });
+    expect(currentStep(after)).toBe('redFlags');
+    expect(after.context.pending).toEqual([]);
+    expect(after.context.skipped).toContain('history.fasting');
+  });
+
+  it('parks for ALP itself and does not resume without it', () => {
+    const parked = send(start(), { type: 'NOT_DONE' });
+    expect(currentStep(parked)).toBe('awaitingResults');
+    expect(parked.context.pending).toEqual(['alp']);
+    expectIgnored(parked, { type: 'RESUME' });
+    expect(currentStep(send(parked, answer(ALP_RAISED)))).toBe('context');
+  });
+
+  it('RESUME continues without the pending test, which stays listed', () => {
+    const resumed = send(reach('awaitingResults'), { type: 'RESUME' });
+    expect(currentStep(resumed)).toBe('assessment');
+    expect(resumed.context.pending).toEqual(['imaging.ultrasound']);
+  });
+});
+
+describe('EDIT', () => {
+  it('from the assessment, returns to the assessment after the answer', () => {
+    const editing = send(reach('assessment'), { type: 'EDIT', field: 'ggt' });
+    expect(currentStep(editing)).toBe('origin');
+    const edited = send(editing, answer({ ggt: { value: 45, unit: 'U/L', uln: 60 } }));
+    expect(currentStep(edited)).toBe('assessment');
+    expect(edited.context.case.ggt).toEqual({ value: 45, unit: 'U/L', uln: 60 });
+  });
+
+  it('mid-workup, continues where the workup was going', () => {
+    const edited = send(
+      reach('liverPanel'),
+      { type: 'EDIT', field: 'alp' },
+      answer({ alp: { value: 190, unit: 'U/L', uln: 120 } }),
+    );
+    expect(currentStep(edited)).toBe('liverPanel');
+    expect(isKnown(edited.context.case, 'alpBaseline')).toBe(true);
+  });
+});
+
+describe('a lab without its ULN', () => {
+  it('is asked again until the ULN comes or the clinician skips it', () => {
+    const withoutUln = send(start(), answer({ alp: { value: 180, unit: 'U/L' } }));
+    expect(currentStep(withoutUln)).toBe('alp');
+    expect(currentStep(send(withoutUln, answer({ alp: { value: 180, unit: 'U/L', uln: 120 } })))).toBe(
+      'context',
+    );
+    const skipped = send(withoutUln, { type: 'SKIP' });
+    expect(currentStep(skipped)).toBe('context');
+    expect(skipped.context.skipped).toContain('alp');
+  });
+
+  it('is not parked as a test to order by "not done yet"', () => {
+    const withoutUln = send(reach('origin'), answer({ ggt: { value: 30, unit: 'U/L' } }));
+    expect(currentStep(withoutUln)).toBe('origin');
+    const after = send(withoutUln, { type: 'NOT_DONE', fields: ['ggt'] });
+    expect(after.context.pending).toEqual([]);
+    expect(after.context.skipped).toContain('ggt');
+    expect(currentStep(after)).not.toBe('origin');
+  });
+});
