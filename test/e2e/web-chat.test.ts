@@ -142,3 +142,35 @@ test('a pasted report with a red flag interrupts at once; acknowledged, the work
     expect(resumed).not.toContain('Urgent: red flag');
   });
 });
+
+test('keyboard alone: every card input has a label and a whole workup completes without a click', async () => {
+  await inWebChat('web chat keyboard only', 'keyboard', async (chat) => {
+    await chat.lastCard().getByText('Start workup').waitFor();
+    await chat.expectReply(() => chat.press('Start workup'), 'Step 1 of');
+    await chat.fill('ALP (alkaline phosphatase)', '300');
+    await chat.fill("Your lab's ULN", '120', 'ALP (alkaline phosphatase)');
+    const alpRead = await chat.expectReply(() => chat.press('Next'), 'Treatment and context');
+    expect(alpRead).toContain('ALP 300 U/L (2.5x ULN)');
+
+    await chat.tick('No current treatment');
+    await chat.select('Recent fracture, vertebroplasty or kyphoplasty?', 'No');
+    await chat.select('Pregnant?', 'No');
+    await chat.select('Fasting sample?', 'Yes');
+    await chat.fill('Age (years)', '58');
+    await chat.expectReply(() => chat.press('Next'), 'Red-flag screen');
+    await chat.expectReply(() => chat.press('None of these'), 'Liver panel');
+
+    await chat.expectReply(
+      () => chat.send('ALT 30/40, AST 35/40, bili 0.8 mg/dL (ULN 1.2)'),
+      'Liver or bone?',
+    );
+    const origin = await chat.expectReply(() => chat.send('GGT 200 ULN 60'), /Step \d of \d/);
+    expect(origin).toContain('GGT 200 U/L (3.3x ULN)');
+
+    const unlabelled = await chat.unlabelledCardInputs();
+    expect(unlabelled).toEqual([]);
+    expect(
+      await chat.page.locator('.ac-adaptiveCard input, .ac-adaptiveCard select').count(),
+    ).toBeGreaterThan(10);
+  });
+});
