@@ -1,13 +1,14 @@
 import type { Origin } from '../../src/clinical/assessment-schema';
 import type { PartialCase } from '../../src/clinical/case-schema';
-import { STEP_TEXT, stepPosition, type QuestionStep } from '../presentation/steps';
+import type { QuestionStepId } from '../../machines';
+import { STEP_TEXT, stepPosition } from '../presentation/steps';
 import { adaptiveCard, factSet, heading, subtle, type CardWithText } from './adaptive-card';
 import type { CardAction } from './card-submit';
 import { answerFacts } from './answer-facts';
 import { stepInputs } from './question-card';
 
 export interface AnsweredCardInput {
-  step: QuestionStep;
+  step: QuestionStepId;
   fields: readonly string[];
   /** The case after the answer was applied. */
   known: PartialCase;

@@ -1,6 +1,7 @@
 import type { Origin } from '../../src/clinical/assessment-schema';
 import type { PartialCase } from '../../src/clinical/case-schema';
-import { STEP_TEXT, stepPosition, type QuestionStep } from '../presentation/steps';
+import type { QuestionStepId } from '../../machines';
+import { STEP_TEXT, stepPosition } from '../presentation/steps';
 import {
   adaptiveCard,
   column,
@@ -21,7 +22,7 @@ import { readPath } from './read-path';
 import { answerText } from './answer-facts';
 
 export interface QuestionCardInput {
-  step: QuestionStep;
+  step: QuestionStepId;
   /** Case paths this step asks (the machine's STEP_FIELDS for the step). */
   fields: readonly string[];
   /** What is already known: pre-fills the inputs, so going back or editing shows the earlier answer. */
@@ -156,7 +157,7 @@ export const stepInputs = (fields: readonly string[]): FieldInput[] => {
   return inputs;
 };
 
-const button = (title: string, step: QuestionStep, revision: number, action: CardAction): SubmitAction => ({
+const button = (title: string, step: QuestionStepId, revision: number, action: CardAction): SubmitAction => ({
   type: 'Action.Submit',
   title,
   data: submitData(step, revision, action),
@@ -166,7 +167,7 @@ const button = (title: string, step: QuestionStep, revision: number, action: Car
 });
 
 /** Which buttons make sense where: no Back on the first question, "not done yet" only where a test may be pending. */
-const stepButtons = (step: QuestionStep, revision: number): SubmitAction[] => {
+const stepButtons = (step: QuestionStepId, revision: number): SubmitAction[] => {
   if (step === 'alp') return [button('Next', step, revision, 'next')];
   if (step === 'redFlags') {
     return [
@@ -175,7 +176,7 @@ const stepButtons = (step: QuestionStep, revision: number): SubmitAction[] => {
       button('Back', step, revision, 'back'),
     ];
   }
-  const pendingTests: QuestionStep[] = ['liverPanel', 'origin', 'hepaticImaging', 'hepaticAma'];
+  const pendingTests: QuestionStepId[] = ['liverPanel', 'origin', 'hepaticImaging', 'hepaticAma'];
   return [
     button('Next', step, revision, 'next'),
     ...(pendingTests.includes(step) ? [button('Not done yet', step, revision, 'notDone')] : []),
@@ -202,7 +203,7 @@ const textLine = (input: FieldInput, known: PartialCase): string => {
   }
 };
 
-const typedCommands = (step: QuestionStep): string => {
+const typedCommands = (step: QuestionStepId): string => {
   const words = stepButtons(step, 0)
     .map((action) => action.title.toLowerCase())
     .filter((title) => title !== 'next' && !title.startsWith('continue'));

@@ -1,7 +1,8 @@
 import type { PartialCase } from '../../src/clinical/case-schema';
 import { fieldNames } from '../presentation/field-names';
 import { joinProse } from '../presentation/format';
-import { STEP_TEXT, isQuestionStep, stepPosition } from '../presentation/steps';
+import { isQuestionStep } from '../../machines';
+import { STEP_TEXT, stepPosition } from '../presentation/steps';
 import { adaptiveCard, factSet, heading, textBlock, type CardWithText } from './adaptive-card';
 import { submitData } from './card-submit';
 import { caseFacts } from './case-summary';

@@ -1,21 +1,10 @@
 import type { Origin } from '../../src/clinical/assessment-schema';
+import type { QuestionStepId } from '../../machines';
 
 /**
  * What each question step is called and how it reads to a clinician. Step ids are the machine's
  * state ids (a contract with machines/); which fields a step asks comes from the machine too.
  */
-
-export const QUESTION_STEPS = [
-  'alp',
-  'context',
-  'redFlags',
-  'liverPanel',
-  'origin',
-  'hepaticImaging',
-  'hepaticAma',
-  'bone',
-] as const;
-export type QuestionStep = (typeof QUESTION_STEPS)[number];
 
 export interface StepText {
   title: string;
@@ -25,7 +14,7 @@ export interface StepText {
   typedExample: string;
 }
 
-export const STEP_TEXT: Record<QuestionStep, StepText> = {
+export const STEP_TEXT: Record<QuestionStepId, StepText> = {
   alp: {
     title: 'ALP',
     intro: "The ALP result with your lab's upper limit of normal (ULN); never assumed across labs.",
@@ -68,18 +57,15 @@ export const STEP_TEXT: Record<QuestionStep, StepText> = {
   },
 };
 
-export const isQuestionStep = (step: string): step is QuestionStep =>
-  (QUESTION_STEPS as readonly string[]).includes(step);
-
-const SHARED_STEPS: readonly QuestionStep[] = ['alp', 'context', 'redFlags', 'liverPanel', 'origin'];
-const HEPATIC_STEPS: readonly QuestionStep[] = [...SHARED_STEPS, 'hepaticImaging', 'hepaticAma'];
-const BONE_STEPS: readonly QuestionStep[] = [...SHARED_STEPS, 'bone'];
+const SHARED_STEPS: readonly QuestionStepId[] = ['alp', 'context', 'redFlags', 'liverPanel', 'origin'];
+const HEPATIC_STEPS: readonly QuestionStepId[] = [...SHARED_STEPS, 'hepaticImaging', 'hepaticAma'];
+const BONE_STEPS: readonly QuestionStepId[] = [...SHARED_STEPS, 'bone'];
 
 /**
  * "Step N of M". The branch is not known until the origin is, so M counts the bone branch (the
  * shorter one) until a hepatic origin or a hepatic step shows the longer route.
  */
-export const stepPosition = (step: QuestionStep, origin?: Origin): { number: number; of: number } => {
+export const stepPosition = (step: QuestionStepId, origin?: Origin): { number: number; of: number } => {
   const hepatic = origin === 'liver' || step === 'hepaticImaging' || step === 'hepaticAma';
   const route = hepatic ? HEPATIC_STEPS : BONE_STEPS;
   return { number: route.indexOf(step) + 1, of: route.length };

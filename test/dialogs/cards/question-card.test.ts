@@ -3,7 +3,7 @@ import { STEP_FIELDS } from '../../../machines/steps';
 import { cardSubmitToValues, parseCardSubmit } from '../../../dialogs/cards/card-submit';
 import { fieldInputFor } from '../../../dialogs/cards/field-inputs';
 import { questionCard } from '../../../dialogs/cards/question-card';
-import { QUESTION_STEPS, type QuestionStep } from '../../../dialogs/presentation/steps';
+import { QUESTION_STEP_IDS, type QuestionStepId } from '../../../machines';
 import { adaptiveCardProblems, cardTexts, inputIds } from './adaptive-card-rules';
 
 const known: PartialCase = {
@@ -16,21 +16,21 @@ const known: PartialCase = {
   imaging: { ultrasound: 'dilated-ducts' },
 };
 
-const build = (step: QuestionStep, facts: PartialCase = {}) =>
+const build = (step: QuestionStepId, facts: PartialCase = {}) =>
   questionCard({ step, fields: STEP_FIELDS[step], known: facts, revision: 7 });
 
 describe('questionCard', () => {
-  it.each(QUESTION_STEPS)('%s is a valid Adaptive Card 1.5, empty and pre-filled', (step) => {
+  it.each(QUESTION_STEP_IDS)('%s is a valid Adaptive Card 1.5, empty and pre-filled', (step) => {
     expect(adaptiveCardProblems(build(step).card)).toEqual([]);
     expect(adaptiveCardProblems(build(step, known).card)).toEqual([]);
   });
 
-  it.each(QUESTION_STEPS)('%s has an input for every field the machine asks', (step) => {
+  it.each(QUESTION_STEP_IDS)('%s has an input for every field the machine asks', (step) => {
     for (const field of STEP_FIELDS[step]) expect(fieldInputFor(field)).toBeDefined();
     expect(inputIds(build(step).card).length).toBeGreaterThan(0);
   });
 
-  it.each(QUESTION_STEPS)('%s buttons carry the step and the revision', (step) => {
+  it.each(QUESTION_STEP_IDS)('%s buttons carry the step and the revision', (step) => {
     for (const action of build(step).card.actions ?? []) {
       const parsed = parseCardSubmit(action.type === 'Action.Submit' ? action.data : undefined);
       expect(parsed.ok && { step: parsed.submit.step, revision: parsed.submit.revision }).toEqual({
@@ -87,7 +87,7 @@ describe('questionCard', () => {
   });
 
   it('offers Next, Not done yet and Back where they make sense', () => {
-    const titles = (step: QuestionStep) => (build(step).card.actions ?? []).map((action) => action.title);
+    const titles = (step: QuestionStepId) => (build(step).card.actions ?? []).map((action) => action.title);
     expect(titles('alp')).toEqual(['Next']);
     expect(titles('context')).toEqual(['Next', 'Back']);
     expect(titles('liverPanel')).toEqual(['Next', 'Not done yet', 'Back']);
