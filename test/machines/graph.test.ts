@@ -1,7 +1,8 @@
-import { getAdjacencyMap, type AdjacencyMap } from 'xstate/graph';
+import { getAdjacencyMap, type AdjacencyMap, type AdjacencyValue } from 'xstate/graph';
 import { transition } from 'xstate';
 import type { PartialCase } from '../../src/clinical/case-schema';
 import { fieldsAnsweredBy, isKnown } from '../../machines/case-fields';
+import { currentStep } from '../../machines/current-step';
 import { persistWorkup, restoreWorkup, type WorkupSnapshot } from '../../machines/persistence';
 import { isQuestionStep, STEP_FIELDS, type StepId } from '../../machines/steps';
 import type { WorkupEvent } from '../../machines/workup-events';
@@ -68,7 +69,7 @@ function explore({ payloads, stopAt }: Scenario): Graph {
   return getAdjacencyMap(workupMachine, {
     events: forwardEvents(payloads),
     serializeState,
-    stopWhen: (snapshot) => stopAt.includes(snapshot.value),
+    stopWhen: (snapshot) => stopAt.includes(currentStep(snapshot)),
     limit: 10000,
   });
 }
@@ -88,13 +89,17 @@ const SCENARIOS: Record<string, Scenario> = {
   },
 };
 
-const stepOf = (snapshot: WorkupSnapshot): StepId => snapshot.value;
+function edgesOf(
+  node: AdjacencyValue<WorkupSnapshot, WorkupEvent>,
+): Array<{ event: WorkupEvent; state: WorkupSnapshot }> {
+  return Object.values(node.transitions);
+}
 
 /** Edges that leave a state for a different one (an ignored event loops in place). */
 function movesFrom(graph: Graph, key: string): Array<{ event: WorkupEvent; target: string }> {
   const node = graph[key as keyof Graph];
   if (node === undefined) return [];
-  return Object.values(node.transitions)
+  return edgesOf(node)
     .map(({ event, state }) => ({ event, target: serializeState(state) }))
     .filter(({ target }) => target !== key);
 }
@@ -105,13 +110,17 @@ describe.each(Object.entries(SCENARIOS))('the %s graph', (_name, scenario) => {
   const snapshots = Object.values(graph).map((node) => node.state);
 
   it('reaches every step the scenario is about', () => {
-    expect(new Set(snapshots.map(stepOf)).size).toBeGreaterThanOrEqual(7);
+    expect(new Set(snapshots.map(currentStep)).size).toBeGreaterThanOrEqual(7);
   });
 
   it('has a way forward from every state short of the assessment', () => {
     const stuck = keys.filter((key) => {
-      const step = graph[key as keyof Graph]?.state.value;
-      return step !== undefined && !scenario.stopAt.includes(step) && movesFrom(graph, key).length === 0;
+      const state = graph[key as keyof Graph]?.state;
+      return (
+        state !== undefined &&
+        !scenario.stopAt.includes(currentStep(state)) &&
+        movesFrom(graph, key).length === 0
+      );
     });
     expect(stuck).toEqual([]);
   });
@@ -123,7 +132,7 @@ describe.each(Object.entries(SCENARIOS))('the %s graph', (_name, scenario) => {
     const visit = (key: string): void => {
       if (done.has(key)) return;
       const state = graph[key as keyof Graph]?.state;
-      if (state === undefined || TERMINAL.includes(state.value)) {
+      if (state === undefined || TERMINAL.includes(currentStep(state))) {
         done.add(key);
         return;
       }
@@ -145,15 +154,13 @@ describe.each(Object.entries(SCENARIOS))('the %s graph', (_name, scenario) => {
     const wrong: string[] = [];
     for (const node of Object.values(graph)) {
       const from = node.state;
-      if (!isQuestionStep(from.value)) continue;
-      for (const { event, state: to } of Object.values(node.transitions)) {
+      const question = currentStep(from);
+      if (!isQuestionStep(question)) continue;
+      for (const { event, state: to } of edgesOf(node)) {
         const answersIt =
           event.type !== 'ANSWER' ||
-          STEP_FIELDS[from.value as keyof typeof STEP_FIELDS].some((field) =>
-            fieldsAnsweredBy(event.values).includes(field),
-          );
-        if (!answersIt || to.value === from.value || to.value === 'urgent' || to.value === 'routing')
-          continue;
+          STEP_FIELDS[question].some((field) => fieldsAnsweredBy(event.values).includes(field));
+        if (!answersIt || to.value === from.value || to.value === 'urgent') continue;
         const back = transition(workupMachine, to, { type: 'BACK' })[0];
         if (back.value !== from.value || back.context.case !== to.context.case) {
           wrong.push(`${serializeState(to)}: BACK went to ${back.value}, expected ${from.value}`);
