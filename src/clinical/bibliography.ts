@@ -306,12 +306,6 @@ const entries = {
       'ALP workup bot clinical reference: team convention where no guideline gives a number (not verified against a primary source).',
     tag: 'NV',
   },
-  seedArticle: {
-    label: 'Seed article (Dr.Oracle 2025)',
-    citation:
-      'Dr.Oracle Medical Advisory Board. Clinical significance and management of elevated ALP in multiple myeloma. 2025 (secondary; pending human review).',
-    tag: 'NV',
-  },
 } as const satisfies Record<string, Reference>;
 
 export type SourceKey = keyof typeof entries;

@@ -57,9 +57,9 @@ export const BONE_RULES: readonly Rule[] = [
       `ALP ${signedPercent(f.derived.alpChangePercent ?? 0)} from baseline at week ${amount(weeks(f) ?? 0)} of bortezomib.`,
     recommendation:
       'Compatible with osteoblastic activation, which is associated with response: continue bortezomib, take no action on the ALP itself, and assess response by IMWG criteria as planned. It is not a response criterion and not a stop signal.',
-    why: 'In the APEX bortezomib arm (Zangari 2007, n = 333, retrospective), a >= 25% ALP rise at week 6 was the most powerful predictor of response (CR+PR; P < 0.0001) and of longer time to progression (206 vs 169 days). The seed article (S10) says "VGPR or better": that association comes from a different, carfilzomib study (Zangari 2011; see B-2), so the engine cites response as CR+PR. The rise parallels bone-specific ALP and PTH (Zangari 2005, seed S11), but Heider 2006 found osteoblast activation irrespective of response [P], so it supports a response without proving one (seeds S2, S15, S19, S21, read with this limit). The week-9 window (three 3-week cycles, Zangari 2005) is the team\'s reading of "by week 6" [NV].',
+    why: 'In the APEX bortezomib arm (Zangari 2007, n = 333, retrospective), a >= 25% ALP rise at week 6 was the most powerful predictor of response (CR+PR; P < 0.0001) and of longer time to progression (206 vs 169 days). The seed article (S10) says "VGPR or better": that association comes from a different, carfilzomib study (Zangari 2011; see B-2), so the engine cites response as CR+PR. The rise parallels bone-specific ALP and PTH (Zangari 2005, seed S11; prospectively, bone ALP change went with >= PR and PTH rose in responders, Zangari 2011, Haematologica, n = 16), but Heider 2006 found osteoblast activation irrespective of response [P], so it supports a response without proving one (seeds S2, S15, S19, S21, read with this limit). The week-9 window (three 3-week cycles, Zangari 2005) is the team\'s reading of "by week 6" [NV].',
     seed: ['S2', 'S10', 'S11', 'S15', 'S19', 'S21'],
-    sources: ['zangari2007', 'zangari2005', 'heider2006'],
+    sources: ['zangari2007', 'zangari2005', 'zangari2011Haematologica', 'heider2006'],
     evidence: 'study',
   },
   {
@@ -212,9 +212,9 @@ export const BONE_RULES: readonly Rule[] = [
     applies: (f) => f.labs.boneSpecificAlp !== undefined,
     recommendation:
       'Bone-specific ALP places the source of the ALP but is not a screen for myeloma bone disease: image per IMWG (whole-body low-dose CT, MRI, PET/CT).',
-    why: 'The seed article (S13) calls bone-specific ALP a sensitive predictor of bone metastases in advanced tumours. That holds for solid tumours, not for myeloma, whose lesions are osteolytic with suppressed osteoblasts (Annibali 2020; Terpos 2007).',
+    why: 'The seed article (S13) calls bone-specific ALP a sensitive predictor of bone metastases in advanced tumours. That holds for solid tumours, not for myeloma, whose lesions are osteolytic with suppressed osteoblasts (Annibali 2020; Terpos 2007). The IMWG report on bone-remodelling markers (Terpos 2010) exists, but its marker-specific recommendations were not read [P].',
     seed: ['S13'],
-    sources: ['annibali2020', 'terpos2007', 'hillengass2019'],
+    sources: ['annibali2020', 'terpos2007', 'terpos2010', 'hillengass2019'],
     evidence: 'study',
   },
   {
@@ -238,7 +238,7 @@ export const BONE_RULES: readonly Rule[] = [
     applies: (f) => onProteasomeInhibitor(f) && alpRaised(f) && f.origin === 'liver',
     recommendation:
       'The ALP is hepatic: the osteoblastic "marker of response" reading does not apply. Work it up as a liver problem, drug injury included.',
-    why: 'The proteasome-inhibitor associations (Zangari 2005/2007) concern bone-derived ALP. Seeds S19 and S21 read any ALP rise on bortezomib as efficacy; with a hepatic origin that reading would miss liver injury (bortezomib rarely causes severe hepatitis, a case report [V]).',
+    why: 'The proteasome-inhibitor associations (Zangari 2005/2007) concern bone-derived ALP. Seeds S19 and S21 read any ALP rise on bortezomib as efficacy; with a hepatic origin that reading would miss liver injury (bortezomib rarely causes severe hepatitis, a case report [V]). Separating the two readings is a team design rule [NV].',
     seed: ['S19', 'S21'],
     sources: ['zangari2005', 'teamConvention'],
     evidence: 'expert-convention',

@@ -60,9 +60,9 @@ export const HEPATIC_RULES: readonly Rule[] = [
     applies: (f) => f.origin === 'liver' && noDuctDilatation(f),
     recommendation:
       'Intrahepatic cholestasis: review every medicine and supplement (lenalidomide, proteasome inhibitors, azoles, antibiotics, TMP-SMX, allopurinol); test AMA for PBC; MRCP for PSC; consider infiltration (hepatic AL amyloidosis, plasma-cell infiltration, lymphoma, sarcoidosis, metastases).',
-    why: 'ACG 2017: an ALP of hepatic origin calls for testing for PBC and PSC and a full medication history; ACR 2023: a normal-calibre duct suggests intrahepatic cholestasis and lists sarcoidosis, amyloidosis and metastases. In myeloma, liver biopsy series found diffuse plasma-cell infiltration and amyloidosis (Perez-Soler 1985, seed S4).',
+    why: 'ACG 2017: an ALP of hepatic origin calls for testing for PBC and PSC and a full medication history; ACR 2023: a normal-calibre duct suggests intrahepatic cholestasis and lists sarcoidosis, amyloidosis and metastases. In myeloma, liver biopsy series found diffuse plasma-cell infiltration and amyloidosis (Perez-Soler 1985), and in a small single-centre series ALP was raised in 35% and ALT in 65% of patients, mostly without clinical liver disease (APJCP 2012, 37 patients; seed S4).',
     seed: ['S9', 'S4'],
-    sources: ['kwo2017', 'acr2023', 'perezSoler1985'],
+    sources: ['kwo2017', 'acr2023', 'perezSoler1985', 'apjcp2012'],
     evidence: 'guideline',
   },
   {
@@ -73,7 +73,7 @@ export const HEPATIC_RULES: readonly Rule[] = [
     applies: (f) => ultrasound(f) === 'focal-lesions',
     recommendation:
       'Focal liver lesions: characterise them with contrast-enhanced MRI or CT and discuss with radiology; in myeloma, nodular plasma-cell lesions as well as metastases of a second cancer are described.',
-    why: 'The clinical reference has no specific rule for focal lesions found during an ALP workup; ACR 2023 rates MRI and contrast CT as usually appropriate for cholestatic liver tests, and nodular liver involvement by myeloma is reported (Wu 2009, case and review). The engine stops short of a pathway here.',
+    why: "The clinical reference has no specific rule for focal lesions found during an ALP workup; ACR 2023 rates MRI and contrast CT as usually appropriate for cholestatic liver tests, and nodular liver involvement by myeloma is reported (Wu 2009, case and review). The engine stops short of a pathway here; the advice is the team's reasoning [NV].",
     seed: ['S4'],
     sources: ['acr2023', 'wu2009'],
     evidence: 'expert-convention',

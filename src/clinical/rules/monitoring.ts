@@ -26,7 +26,7 @@ export const FRAMING_RULES: readonly Rule[] = [
     condition: 'Every assessment',
     applies: () => true,
     recommendation: DISCLAIMER,
-    why: 'Seed F1: the bot is educational decision support for healthcare professionals; every conclusion above carries its source and evidence level so it can be checked.',
+    why: 'Seed F1: the bot is educational decision support for healthcare professionals; every conclusion above carries its source and evidence level so it can be checked. Saying so on every assessment is a product decision (team convention).',
     seed: ['F1'],
     sources: ['teamConvention'],
     evidence: 'expert-convention',

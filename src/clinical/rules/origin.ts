@@ -198,7 +198,7 @@ export const ORIGIN_RULES: readonly Rule[] = [
       (f.origin === 'liver' && over(f.derived.boneSpecificAlpXUln, 1)),
     recommendation:
       'Liver and bone may both contribute: work up the hepatic cause, and do not read the whole rise as bone.',
-    why: 'Bone-specific ALP assays cross-react 8.7-14% with liver ALP (Farley 1994), so a raised BSAP with cholestasis may be partly hepatic; and a liver marker that is raised for its own reason does not exclude bone turnover. The clinical reference has no rule for combining them, so the engine flags both rather than choosing.',
+    why: "Bone-specific ALP assays cross-react 8.7-14% with liver ALP (Farley 1994), so a raised BSAP with cholestasis may be partly hepatic; and a liver marker that is raised for its own reason does not exclude bone turnover. The clinical reference has no rule for combining them, so the engine flags both rather than choosing; this caution is the team's reasoning, not verified against a source [NV].",
     seed: [],
     sources: ['farley1994', 'acr2023'],
     evidence: 'expert-convention',
@@ -211,7 +211,7 @@ export const ORIGIN_RULES: readonly Rule[] = [
     applies: (f) => f.originBasis === 'hepatic-markers-and-bone-specific-alp-normal',
     recommendation:
       'Neither liver nor bone explains the ALP: consider intestinal ALP (repeat fasting), placental ALP (pregnancy) or a method problem, and fractionate isoenzymes.',
-    why: 'A normal GGT points away from the liver and a normal bone-specific ALP away from bone. The clinical reference has no rule for this combination; the remaining sources are intestinal and placental ALP (ACR 2023; Matsushita 2011).',
+    why: "A normal GGT points away from the liver and a normal bone-specific ALP away from bone. The clinical reference has no rule for this combination; the remaining sources are intestinal and placental ALP (ACR 2023; Matsushita 2011). The suggestion is the team's reasoning [NV].",
     seed: ['S6'],
     sources: ['acr2023', 'matsushita2011'],
     evidence: 'expert-convention',

@@ -137,7 +137,7 @@ export const RED_FLAG_RULES: readonly Rule[] = [
       c.symptoms?.neuroDeficit === true ? 'New neurological deficit reported.' : 'New bone pain reported.',
     recommendation:
       'Suspected pathological fracture or spinal cord compression: emergency MRI (whole spine when cord compression is possible) and same-day review.',
-    why: 'In myeloma, new bone pain or a neurological deficit means a fracture or cord compression until proven otherwise; MRI is the preferred test for acute compression (Nau & Lewis, Am Fam Physician; the year 2008 is from recall) and IMWG 2019 sets MRI as the imaging of choice for marrow and cord. Not a bone scan: myeloma lesions suppress osteoblasts and bone scans miss them.',
+    why: 'In myeloma, new bone pain or a neurological deficit means a fracture or cord compression until proven otherwise; MRI is the preferred test for acute compression (Nau & Lewis, Am Fam Physician; the year 2008 is from recall) and IMWG 2019 sets MRI as the imaging of choice for marrow and cord. Not a bone scan, which misses myeloma lesions because they suppress osteoblasts.',
     seed: [],
     sources: ['nau2008', 'hillengass2019'],
     evidence: 'guideline',
