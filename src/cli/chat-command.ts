@@ -130,12 +130,8 @@ class TerminalChat {
 }
 
 /** `alp-workup chat`: returns the exit code (0 done, 1 the bot is unreachable or failed, 2 usage). */
-export async function runChatCommand(
-  argv: readonly string[],
-  io: ChatIo,
-  env: NodeJS.ProcessEnv,
-): Promise<number> {
-  const parsed = parseArgs(argv, env);
+export async function runChatCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv, io.env);
   if (typeof parsed === 'string') {
     io.stderr.write(`alp-workup chat: ${parsed}\n\n${USAGE}`);
     return 2;
