@@ -40,8 +40,6 @@ const PHRASES: Record<Exclude<CommandName, 'edit'>, readonly string[]> = {
     'start a new workup',
     'start new workup',
     'begin',
-    'hi',
-    'hello',
   ],
   back: ['back', 'go back', 'previous', 'previous question', 'undo'],
   skip: ['skip', 'skip this', 'skip question', 'next'],

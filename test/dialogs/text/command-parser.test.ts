@@ -41,8 +41,9 @@ const COMMAND_TABLE: readonly [string, ReturnType<typeof parseCommand>][] = [
   ['edit my shoe size', { command: 'edit', name: 'shoe size' }],
 ];
 
-/** Messages that contain a command word but are not commands. */
+/** Messages that contain a command word but are not commands; a greeting must never discard a workup. */
 const NOT_COMMANDS = [
+  'hello',
   'ALT back to normal 30',
   'skip the GGT, ALP 180',
   'ALP 180 U/L, why is it high',
