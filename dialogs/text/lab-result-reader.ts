@@ -42,6 +42,12 @@ const BARE_RANGE_ULN = new RegExp(
 );
 const CLOSE_BRACKET = new RegExp(`^${GAP}[)\\]]`);
 
+/** "µkat/L", "μkat/L" and "ukat/L" are one unit, as are "IU/L" and "U/L". */
+const sameUnit = (a: string, b: string): boolean => {
+  const key = (unit: string): string => unit.toLowerCase().replace(/[µμ]/g, 'u').replace(/^iu\//, 'u/');
+  return key(a) === key(b);
+};
+
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 interface UlnRead {
@@ -177,7 +183,7 @@ export function readLabResult(region: string, test: LabTest): LabResult | undefi
     position += uln.length;
     result.uln = uln.uln;
     if (uln.problem) result.problem ??= uln.problem;
-    if (uln.unit !== undefined && unit !== undefined && uln.unit !== unit) {
+    if (uln.unit !== undefined && unit !== undefined && !sameUnit(uln.unit, unit)) {
       result.problem ??= `${test.label}: the value is in ${unit} but the ULN in ${uln.unit}; give both in the same unit.`;
     }
     unit ??= uln.unit;

@@ -114,6 +114,8 @@ const PASTES: readonly [string, Record<string, unknown>][] = [
     { alp: { value: 412, unit: 'U/L', uln: 129 }, bilirubinTotal: { value: 1.9, unit: 'mg/dL', uln: 1.2 } },
   ],
   ['ALP 180 (normal range: 30 to 120 U/L)', { alp: { value: 180, unit: 'U/L', uln: 120 } }],
+  ['ALP 5.0 ukat/L (ULN 2.2 µkat/L)', { alp: { value: 5, unit: 'ukat/L', uln: 2.2 } }],
+  ['ALT 35 IU/L (ULN 40 U/L)', { alt: { value: 35, unit: 'IU/L', uln: 40 } }],
   ['ALT back to normal 30', { alt: { value: 30 } }],
   ['ALP is now 260 U/L', { alp: { value: 260, unit: 'U/L' } }],
   ['CA 19-9 35, Ca 2.4 mmol/L', { calcium: { value: 2.4, unit: 'mmol/L' } }],
