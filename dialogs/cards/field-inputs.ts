@@ -194,7 +194,7 @@ export const FIELD_INPUTS: readonly FieldInput[] = [
   {
     kind: 'symptoms',
     path: 'symptoms',
-    label: 'Any of these now? Tick all that apply.',
+    label: 'Tick all that apply',
     choices: SYMPTOM_CHOICES,
   },
   {

@@ -184,20 +184,25 @@ const stepButtons = (step: QuestionStepId, revision: number): SubmitAction[] => 
   ];
 };
 
+/** "Label: options"; a question keeps its own question mark. */
+const prompt = (label: string, options: string): string =>
+  `${label}${/[?.]$/.test(label) ? '' : ':'} ${options}`;
+
 const textLine = (input: FieldInput, known: PartialCase): string => {
   const answer = answerText(input, known);
   const suffix = answer === undefined ? '' : ` (so far: ${answer})`;
   switch (input.kind) {
     case 'lab': {
       const units = input.units.length > 0 ? ` in ${input.units.join(' or ')}` : '';
+      const sameUnit = input.unitFrom === undefined ? '' : `, in the ${input.unitFrom.toUpperCase()} unit`;
       const uln = input.hasUln ? " with your lab's ULN" : '';
-      return `- ${input.label}${units}${uln}${suffix}`;
+      return `- ${input.label}${units}${sameUnit}${uln}${suffix}`;
     }
     case 'yesNo':
-      return `- ${input.label} yes / no / not known${suffix}`;
+      return `- ${prompt(input.label, 'yes / no / not known')}${suffix}`;
     case 'choice':
     case 'symptoms':
-      return `- ${input.label} ${input.choices.map((choice) => choice.title).join(' / ')}${suffix}`;
+      return `- ${prompt(input.label, input.choices.map((choice) => choice.title).join(' / '))}${suffix}`;
     case 'number':
       return `- ${input.label}${suffix}`;
   }

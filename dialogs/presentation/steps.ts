@@ -28,7 +28,7 @@ export const STEP_TEXT: Record<QuestionStepId, StepText> = {
   redFlags: {
     title: 'Red-flag screen',
     intro: 'Any of these now? They come before everything else.',
-    typedExample: 'none of these',
+    typedExample: 'fever and jaundice',
   },
   liverPanel: {
     title: 'Liver panel and calcium',
