@@ -383,24 +383,43 @@ function staleCard(session: WorkupSession, isNew: boolean): Outcome {
   ]);
 }
 
-/** A workup saved by an older version restarts, with what was entered offered for confirmation. */
-function offerSalvage(session: WorkupSession, enteredCase: PartialCase | undefined, turn: Turn): Outcome {
-  const lead = say(
-    'This workup was started with an older version of the bot, so it has to start again.' +
-      (enteredCase ? ' Here is what you had entered; please confirm it and continue.' : ''),
-  );
-  if (enteredCase === undefined) return accepted(session, 'outdated-restart', [lead], turn);
-  const salvaged: WorkupSession = { ...session, state: { ...session.state, salvagedCase: enteredCase } };
+const OLDER_VERSION_NOTICE =
+  'This workup was started with an older version of the bot, so it has to start again.';
+
+/** Commands that answer a "resume or start over" offer rather than being run beside it. */
+const settlesOffer = (intent: TurnIntent): boolean =>
+  intent.kind === 'answer' ||
+  (intent.kind === 'command' && ['start', 'restart', 'resume'].includes(intent.command));
+
+/**
+ * A workup saved by an older version cannot be restored. It starts again, and whatever answers
+ * could be read back are shown for the clinician to confirm ("resume") before they count.
+ */
+function outdatedWorkup(enteredCase: PartialCase | undefined, turn: Turn): Outcome {
+  const notice = say(OLDER_VERSION_NOTICE);
+  const fresh = newSession(turn.input.now);
+  if (enteredCase === undefined) {
+    const outcome = converse(fresh, turn, true);
+    return { ...outcome, lead: [notice, ...outcome.lead] };
+  }
+  const offered: WorkupSession = { ...fresh, state: { ...fresh.state, salvagedCase: enteredCase } };
+  const intent = intentFor(offered, turn.input, false);
+  if (intent.kind === 'command' && !settlesOffer(intent)) return handleCommand(offered, intent, turn, false);
+  const settled = settlesOffer(intent) ? settleOffer(offered, intent, turn) : undefined;
+  if (settled) return { ...settled, lead: [notice, ...settled.lead] };
   const built = resumeCard({
     known: enteredCase,
     step: 'alp',
     pending: [],
-    revision: contextOf(session).revision,
+    revision: contextOf(fresh).revision,
   });
   return {
-    session: salvaged,
+    session: offered,
     changed: true,
-    lead: [lead, { text: built.text, card: built.card }],
+    lead: [
+      say(`${OLDER_VERSION_NOTICE} Here is what you had entered; please confirm it and continue.`),
+      { text: built.text, card: built.card },
+    ],
     prompt: [],
     eventKind: 'outdated-offer',
   };
@@ -421,9 +440,15 @@ function settleOffer(session: WorkupSession, intent: TurnIntent, turn: Turn): Ou
     );
   }
   if (intent.kind === 'answer') {
-    const values = salvaged === undefined ? intent.values : mergeCase(salvaged, intent.values);
+    if (salvaged !== undefined) {
+      return handleAnswer(
+        withoutOffers(session),
+        { ...intent, values: mergeCase(salvaged, intent.values) },
+        turn,
+      );
+    }
     const lead = [say(`Continuing your workup from ${formatDay(session.state.startedAt)}.`)];
-    return handleAnswer(withoutOffers(session), { ...intent, values }, turn, lead);
+    return handleAnswer(withoutOffers(session), intent, turn, lead);
   }
   if (intent.kind === 'command' || intent.kind === 'stale') return undefined;
   return unchanged(session, 'offer-repeated', [
@@ -512,6 +537,22 @@ function auditOf(outcome: Outcome): TurnAudit {
   };
 }
 
+const isPlain = (reply: Reply): boolean => !reply.card && !reply.replaceCard;
+
+/** Consecutive plain messages go out as one: the echo, the running line and a notice read as one reply. */
+function joinPlainReplies(replies: readonly Reply[]): Reply[] {
+  const joined: Reply[] = [];
+  for (const reply of replies) {
+    const previous = joined[joined.length - 1];
+    if (previous && isPlain(previous) && isPlain(reply)) {
+      joined[joined.length - 1] = { text: `${previous.text}\n\n${reply.text}` };
+    } else {
+      joined.push(reply);
+    }
+  }
+  return joined;
+}
+
 export function runTurn(stored: unknown, input: TurnInput): TurnResult {
   const turn: Turn = { input, retentionDays: input.retentionDays ?? DEFAULT_RETENTION_DAYS };
   const loaded = loadWorkup(stored);
@@ -519,13 +560,13 @@ export function runTurn(stored: unknown, input: TurnInput): TurnResult {
     loaded.kind === 'active'
       ? converse(loaded.session, turn, false)
       : loaded.kind === 'outdated'
-        ? offerSalvage(newSession(input.now), loaded.enteredCase, turn)
+        ? outdatedWorkup(loaded.enteredCase, turn)
         : converse(newSession(input.now), turn, true);
   const final = withDisclaimer(outcome);
   return {
     state: final.session?.state,
     changed: final.changed,
-    replies: [...final.lead, ...final.prompt],
+    replies: joinPlainReplies([...final.lead, ...final.prompt]),
     audit: auditOf(final),
     ...(final.forgetUser ? { forgetUser: true } : {}),
   };

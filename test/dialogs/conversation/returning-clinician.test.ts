@@ -74,7 +74,7 @@ describe('a returning clinician', () => {
     );
   });
 
-  it('restarts politely after a workup saved by an older version, keeping what was entered', async () => {
+  const withOldVersionWorkup = async (): Promise<ConversationDriver> => {
     const storage = new MemoryWorkupStorage();
     const key = workupKey({ channelId: 'msteams', userId: CLINICIAN.id, conversationId: 'personal-chat-1' });
     const oldSnapshot = {
@@ -85,7 +85,11 @@ describe('a returning clinician', () => {
     await storage.write({
       [key]: { workup: { workup: { machineVersion: MACHINE_VERSION - 1, snapshot: oldSnapshot } } },
     });
-    const driver = new ConversationDriver({ storage });
+    return new ConversationDriver({ storage });
+  };
+
+  it('restarts politely after a workup saved by an older version, keeping what was entered', async () => {
+    const driver = await withOldVersionWorkup();
     await playConversation(driver, [
       {
         say: 'hello',
@@ -98,6 +102,19 @@ describe('a returning clinician', () => {
       },
       { say: 'resume', expect: ['Step 2 of 6'] },
       { say: 'summary', expect: ['180 U/L, ULN 120'] },
+    ]);
+  });
+
+  it('continues an older-version workup with a typed result, or forgets it on request', async () => {
+    const typing = await withOldVersionWorkup();
+    await playConversation(typing, [
+      { say: 'ALT 30/40', expect: ['started with an older version', 'I read: ALT 30 U/L', 'Step 2 of 6'] },
+      { say: 'summary', expect: ['180 U/L, ULN 120', 'ALT: 30'] },
+    ]);
+    const forgetting = await withOldVersionWorkup();
+    await playConversation(forgetting, [
+      { say: 'forget me', expect: ['I deleted your workups'], absent: ['older version'] },
+      { say: 'summary', expect: ['Nothing entered yet'] },
     ]);
   });
 });
