@@ -9,8 +9,8 @@ const NAVIGATION_EVENTS = ['BACK', 'EDIT', 'RESTART'];
 const GUARD_MEANINGS: Readonly<Record<string, string>> = {
   isAcceptableAnswer: 'the answer fills at least one field and the case stays valid',
   routesTo:
-    'where the workup goes next: an unacknowledged red flag first; then, once the assessment has been shown, back to it; otherwise the first question not yet gone through that asks a field the engine lists as missing; otherwise the assessment',
-  canMoveOn: 'ALP is known (it cannot be skipped; every other question can)',
+    'where the workup goes next: without ALP, the ALP question (or the pause while ALP is pending); then an unacknowledged red flag; once the assessment has been shown, back to it; otherwise the first question, in order, not yet gone through that asks a field the engine lists as missing, or that holds a lab still lacking its ULN; otherwise the assessment',
+  hasAlp: 'ALP is known: it cannot be skipped, every other question can',
   parksForResults: 'a test the engine still needs is "not done yet"',
   canResume: 'something can be asked or assessed without the pending results (ALP is known)',
   isBackTo: 'the target is the last question gone through before this one',

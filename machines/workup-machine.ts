@@ -26,8 +26,7 @@ const workupSetup = setup({
     isAcceptableAnswer: ({ context, event }) =>
       event.type === 'ANSWER' && caseAfterAnswer(context, event.values) !== undefined,
     routesTo: ({ context }, params: { step: StepId }) => destinationOf(context) === params.step,
-    canMoveOn: ({ context }, params: { step: QuestionStepId }) =>
-      params.step !== 'alp' || context.case.alp !== undefined,
+    hasAlp: ({ context }) => context.case.alp !== undefined,
     parksForResults: ({ context, event }, params: { step: QuestionStepId }) =>
       event.type === 'NOT_DONE' && notDoneOutcome(context, params.step, event.fields).pending.length > 0,
     canResume: ({ context }) => destinationOf(context) !== 'awaitingResults',
@@ -76,12 +75,15 @@ const restart = { target: 'alp', actions: ['startOver' as const, 'bumpRevision' 
 /** BACK, EDIT and RESTART work the same from every state. */
 const navigation = (from: StepId) => ({ BACK: back(from), EDIT: edit, RESTART: restart });
 
+/** Every question can be skipped or left for later except ALP itself, without which nothing can be assessed. */
+const alpFirst = (step: QuestionStepId) => (step === 'alp' ? { guard: 'hasAlp' as const } : {});
+
 const question = (step: QuestionStepId, description: string) => ({
   description,
   on: {
     ANSWER: answer(step),
     SKIP: {
-      guard: { type: 'canMoveOn' as const, params: { step } },
+      ...alpFirst(step),
       target: 'routing',
       actions: [{ type: 'recordSkip' as const, params: { step } }, 'bumpRevision' as const],
     },
@@ -92,7 +94,7 @@ const question = (step: QuestionStepId, description: string) => ({
         actions: [{ type: 'recordNotDone' as const, params: { step } }, 'bumpRevision' as const],
       },
       {
-        guard: { type: 'canMoveOn' as const, params: { step } },
+        ...alpFirst(step),
         target: 'routing',
         actions: [{ type: 'recordNotDone' as const, params: { step } }, 'bumpRevision' as const],
       },
@@ -127,7 +129,7 @@ export const workupMachine = workupSetup.createMachine({
       'Fracture, known bone disease, bone-targeted therapy, baseline for a proteasome-inhibitor rise',
     ),
     urgent: {
-      description: 'A red flag, shown at once; acknowledged to continue',
+      description: 'A red flag, shown at once, acknowledged to continue',
       on: {
         ANSWER: answer('urgent'),
         ACK_RED_FLAG: { target: 'routing', actions: ['acknowledgeRedFlags', 'bumpRevision'] },
@@ -143,7 +145,7 @@ export const workupMachine = workupSetup.createMachine({
       },
     },
     assessment: {
-      description: "The engine's sourced conclusion; every answer stays editable",
+      description: "The engine's sourced conclusion, every answer stays editable",
       entry: 'markReviewing',
       on: {
         ANSWER: answer('assessment'),
