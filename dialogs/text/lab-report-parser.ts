@@ -19,6 +19,8 @@ const TEST_PAIR_JOIN = /^\s*\/\s*$/;
 // A value marked as historical is not the current one; only ALP has a baseline field.
 const HISTORICAL = /(?:baseline|previous|prior|pre-?treatment|last|old)[\s:]*$/i;
 
+const UNUSUAL_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+
 function mergeSynonyms(text: string, matches: NameMatch[]): NameMatch[] {
   const merged: NameMatch[] = [];
   for (const match of matches) {
@@ -59,7 +61,10 @@ function readingFieldOf(problemField: string, readings: Reading[]): string {
  * written (the engine converts); a missing unit stays missing. Syntax and units are checked
  * here, ranges and plausibility by the engine's `checkPartialCase`. Never throws.
  */
-export function parseLabReport(text: string): LabReport {
+export function parseLabReport(original: string): LabReport {
+  // Pasted reports and Teams messages carry no-break and thin spaces; one-for-one replacement
+  // keeps every index valid in the original, so sources stay verbatim.
+  const text = original.replace(UNUSUAL_SPACES, ' ');
   const readings: Reading[] = [];
   const problems: Problem[] = [];
   const tests = new Map<string, LabTest>();
@@ -95,7 +100,7 @@ export function parseLabReport(text: string): LabReport {
 
     const result = readLabResult(region, test);
     if (!result) return;
-    const source = text.slice(match.start, match.end + result.length).trim();
+    const source = original.slice(match.start, match.end + result.length).trim();
     if (
       test.field !== 'alpBaseline' &&
       HISTORICAL.test(text.slice(Math.max(0, match.start - 30), match.start))

@@ -110,7 +110,9 @@ export type UnitMatch =
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-const spellingPattern = (spelling: string): string => escapeRegExp(spelling).replace(/ /g, '[ \\t]*');
+/** Spaces inside a unit vary ("x 10^9/L", "U / L"). */
+const spellingPattern = (spelling: string): string =>
+  escapeRegExp(spelling).replace(/ /g, '[ \\t]*').replace(/\\\//g, '[ \\t]*\\/[ \\t]*');
 
 const ALL_SPELLINGS = Object.values(UNIT_FAMILIES).flatMap((family) => [
   ...family.spellings.map((unit) => unit.spelling),
