@@ -24,6 +24,24 @@ export const isLabField = (field: string): field is LabField =>
   field in FIELD_INFO && FIELD_INFO[field as LabField].isLab === true;
 
 /**
+ * The engine converts only the units it accepts (and throws on others, which validation refuses
+ * first). An echo may run before validation, so a unit outside the list is shown as typed, with
+ * the multiple taken in that unit, rather than failing the turn.
+ */
+const normalizeForDisplay = (field: LabField, lab: ReportedLabValue): NormalizedLab => {
+  if (lab.unit === undefined || lab.unit in FIELD_INFO[field].factors) return normalizeLab(field, lab);
+  return {
+    field,
+    value: lab.value,
+    unit: displayUnit(lab.unit),
+    reportedUnit: displayUnit(lab.unit),
+    unitAssumed: false,
+    reportedValue: lab.value,
+    ...(lab.uln === undefined || lab.uln <= 0 ? {} : { uln: lab.uln, xUln: lab.value / lab.uln }),
+  };
+};
+
+/**
  * One lab as the clinician reads it back: the value as reported, the converted value when the unit
  * was not the canonical one (product decision 6: show the unit converted from), and the multiple of
  * the reporting lab's ULN to one decimal.
@@ -34,7 +52,7 @@ export const labText = (
   options: { label?: string } = {},
 ): LabText => {
   const label = options.label ?? inSentence(FIELD_INFO[field].label);
-  const normalized = normalizeLab(field, lab);
+  const normalized = normalizeForDisplay(field, lab);
   const reported = `${formatValue(lab.value)} ${normalized.reportedUnit}`;
   const converted = convertedText(normalized);
   const multiple = normalized.xUln === undefined ? '' : ` (${formatMultiple(normalized.xUln)} ULN)`;
@@ -46,7 +64,7 @@ export const labText = (
 
 /** "ALP 180 U/L (ULN 120; 1.5x)": the chart-note form, which keeps the ULN itself on record. */
 export const labRecord = (field: LabField, lab: ReportedLabValue): string => {
-  const normalized = normalizeLab(field, lab);
+  const normalized = normalizeForDisplay(field, lab);
   const label = inSentence(FIELD_INFO[field].label);
   const reported = `${formatValue(lab.value)} ${normalized.reportedUnit}`;
   const converted = convertedText(normalized);

@@ -37,6 +37,12 @@ describe('readingsEcho', () => {
     ).toBe('I read: INR 1.6; temperature 38.5 °C; heat-stable ALP 18%.');
   });
 
+  it('shows a unit the engine does not convert as typed instead of failing', () => {
+    expect(readingsEcho([{ field: 'alp', value: 180, unit: 'mg/dL', uln: 120 }])).toBe(
+      'I read: ALP 180 mg/dL (1.5x ULN).',
+    );
+  });
+
   it('is empty when nothing was read', () => {
     expect(readingsEcho([])).toBe('');
   });
