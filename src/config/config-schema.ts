@@ -69,7 +69,7 @@ export const EnvSchema = z
         .default('info'),
     ),
     RATE_LIMIT_WINDOW_SECONDS: integer(60, 1, 3600),
-    RATE_LIMIT_MAX_REQUESTS: integer(300, 1, 1_000_000),
+    RATE_LIMIT_MAX_REQUESTS: integer(600, 1, 1_000_000),
     RATE_LIMIT_TOKEN_MAX_REQUESTS: integer(10, 1, 1_000_000),
     TRUST_PROXY: flag(false),
     FRAME_ANCESTORS: optionalText.pipe(

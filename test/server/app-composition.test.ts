@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config/load-config';
-import { startApp, type RunningApp } from '../../src/index';
+import { main, startApp, type RunningApp } from '../../src/index';
 import { createLogger } from '../../src/server/logger';
 import { postJson } from './support/test-server';
 
@@ -120,5 +120,27 @@ describe('the composed app', () => {
     );
     expect(transcript).toContain('Decision support');
     expect(transcript).toContain('I read: ALP 180 U/L');
+  });
+
+  describe('npm start with bad configuration', () => {
+    afterEach(() => {
+      process.exitCode = undefined;
+      jest.restoreAllMocks();
+    });
+
+    it.each([
+      ['PORT', { PORT: 'eighty' }],
+      ['HOST', { HOST: '0.0.0.0' }],
+    ])('exits 1 naming %s, without a stack trace', async (variable, env) => {
+      const written: string[] = [];
+      jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        written.push(String(chunk));
+        return true;
+      });
+      await main(env);
+      expect(process.exitCode).toBe(1);
+      expect(written.join('')).toContain(`${variable}: `);
+      expect(written.join('')).not.toMatch(/\n\s+at /);
+    });
   });
 });

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EnvSchema } from '../../src/config/config-schema';
 import { formatConfigProblems, loadConfig } from '../../src/config/load-config';
 
 const production = {
@@ -80,5 +83,13 @@ describe('loadConfig', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.variable)).toContain(variable);
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the configuration schema reads', () => {
+    const example = readFileSync(path.join(__dirname, '..', '..', '.env.example'), 'utf8');
+    const documented = new Set([...example.matchAll(/^([A-Za-z_]+)=/gm)].map((m) => m[1]));
+    expect(Object.keys(EnvSchema.shape).filter((name) => !documented.has(name))).toEqual([]);
   });
 });
