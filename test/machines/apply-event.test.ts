@@ -1,0 +1,57 @@
+import { applyEvent, startWorkup } from '../../machines/apply-event';
+import { currentStep } from '../../machines/current-step';
+import { MACHINE_VERSION, persistWorkup } from '../../machines/persistence';
+import { ALP_RAISED, BORTEZOMIB_CONTEXT } from './payloads';
+
+describe('applyEvent', () => {
+  it('starts a workup when there is none and applies the event to it', () => {
+    const turn = applyEvent(undefined, { type: 'ANSWER', values: ALP_RAISED });
+    expect(turn.changed).toBe(true);
+    expect(currentStep(turn.snapshot)).toBe('context');
+    expect(turn.persisted).toEqual(persistWorkup(turn.snapshot));
+    expect(turn.persisted.machineVersion).toBe(MACHINE_VERSION);
+    expect(turn.restoreFailure).toBeUndefined();
+  });
+
+  it('continues from the stored workup', () => {
+    const first = applyEvent(undefined, { type: 'ANSWER', values: ALP_RAISED });
+    const second = applyEvent(first.persisted, { type: 'ANSWER', values: BORTEZOMIB_CONTEXT });
+    expect(currentStep(second.snapshot)).toBe('redFlags');
+    expect(second.snapshot.context.case).toEqual({ ...ALP_RAISED, ...BORTEZOMIB_CONTEXT });
+    expect(second.snapshot.context.revision).toBe(2);
+  });
+
+  it('reports an ignored event as unchanged and returns the same workup', () => {
+    const first = applyEvent(undefined, { type: 'ANSWER', values: ALP_RAISED });
+    const ignored = applyEvent(first.persisted, { type: 'ACK_RED_FLAG' });
+    expect(ignored.changed).toBe(false);
+    expect(ignored.persisted).toEqual(first.persisted);
+  });
+
+  it('reports a refused answer as unchanged', () => {
+    const refused = applyEvent(undefined, {
+      type: 'ANSWER',
+      values: { alp: { value: -5, unit: 'U/L', uln: 120 } },
+    });
+    expect(refused.changed).toBe(false);
+    expect(refused.snapshot.context.case).toEqual({});
+  });
+
+  it('starts over, saying why, when the stored workup cannot be restored', () => {
+    const first = applyEvent(undefined, { type: 'ANSWER', values: ALP_RAISED });
+    const turn = applyEvent({ ...first.persisted, machineVersion: MACHINE_VERSION + 1 }, { type: 'RESTART' });
+    expect(turn.restoreFailure).toEqual({ ok: false, reason: 'version-mismatch', enteredCase: ALP_RAISED });
+    expect(currentStep(turn.snapshot)).toBe('alp');
+    expect(turn.snapshot.context.case).toEqual({});
+  });
+});
+
+describe('startWorkup and currentStep', () => {
+  it('start at the ALP question', () => {
+    expect(currentStep(startWorkup())).toBe('alp');
+  });
+
+  it('refuse a snapshot that is not at a step', () => {
+    expect(() => currentStep({ value: 'routing' })).toThrow(RangeError);
+  });
+});
