@@ -109,5 +109,7 @@ export function parseCommand(text: string): ParsedCommand | undefined {
   if (!edit?.[1]) return undefined;
   const name = edit[1].replace(/^(?:the|my) /, '');
   const field = resolveFieldName(name);
+  // "edit ALT 35" or "change ALT to 35" carries the corrected value itself: read it as a value.
+  if (field === undefined && /\d/.test(name)) return undefined;
   return field === undefined ? { command: 'edit', name } : { command: 'edit', field, name };
 }

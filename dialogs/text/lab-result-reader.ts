@@ -19,7 +19,7 @@ const SEPARATOR = `${GAP}(?:[,;]${GAP})?`;
 
 // Words clinicians put between a name and its value ("ALT back to normal 30", "ALP is 412").
 const LEAD = new RegExp(
-  `^${GAP}(?:(?:[:=,;]|-(?=\\s)|–|—)${GAP})?(?:(?:is|was|now|of|at|currently|today|level|result|value|back to normal|normal|came back(?: at)?)${GAP}(?:[:=]${GAP})?)*`,
+  `^${GAP}(?:(?:[:=,;]|-(?=\\s)|–|—)${GAP})?(?:(?:is|was|now|of|at|to|currently|today|level|result|value|back to normal|normal|came back(?: at)?)${GAP}(?:[:=]${GAP})?)*`,
   'i',
 );
 const CENSORED = new RegExp(`^(?:<=|>=|<|>|≤|≥)${GAP}${NUM}`);

@@ -34,7 +34,7 @@ const NAMED_CONDITIONS: readonly { field: string; pattern: RegExp }[] = [
   {
     field: 'history.renalImpairment',
     pattern:
-      /\b(?:renal (?:impairment|failure|insufficiency|disease|dysfunction)|ckd|aki|kidney (?:disease|failure|impairment)|dialysis)\b/i,
+      /\b(?:renal (?:impairment|failure|insufficiency|disease|dysfunction)|ckd(?!-?epi)|aki|kidney (?:disease|failure|impairment)|dialysis)\b/i,
   },
   {
     field: 'history.persistentElevation',

@@ -98,6 +98,7 @@ const WORDS_TABLE: readonly [string, readonly string[], Record<string, unknown>]
   ['takes carbamazepine', [], { history: { enzymeInducingDrugs: true } }],
   ['AL amyloidosis', [], { history: { amyloidosis: true } }],
   ['CKD stage 3, no heart failure', [], { history: { renalImpairment: true, heartFailure: false } }],
+  ['eGFR (CKD-EPI) 85', [], {}],
   ['liver span 18 cm', [], { history: { liverSpanCm: 18 } }],
   ['ALP persistently raised', [], { history: { persistentElevation: true } }],
   ['persistent fever', RED_FLAGS, { symptoms: allSymptoms(['symptoms.fever']) }],

@@ -77,6 +77,17 @@ describe('interpretText', () => {
     });
   });
 
+  it('reads a correction that carries its value as the value', () => {
+    expect(interpretText('edit ALT 35', AT_ALP)).toMatchObject({
+      kind: 'values',
+      values: { alt: { value: 35 } },
+    });
+    expect(interpretText('change ALT to 42 U/L', AT_ALP)).toMatchObject({
+      kind: 'values',
+      values: { alt: { value: 42, unit: 'U/L' } },
+    });
+  });
+
   it('answers the red-flag checklist with "none of these"', () => {
     const result = interpretText('None of these', AT_RED_FLAGS);
     expect(result).toMatchObject({
