@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PartialCaseSchema, type PartialCase } from '../../src/clinical/case-schema';
+import { PartialCaseSchema, type PartialCase, type Problem } from '../../src/clinical';
 import { fieldInputFor, SYMPTOM_FIELDS, type FieldInput, type LabInput } from './field-inputs';
 
 /**
@@ -59,11 +59,6 @@ export interface CardSubmit {
 }
 
 export type CardSubmitParse = { ok: true; submit: CardSubmit } | { ok: false; problem: string };
-
-export interface Problem {
-  field: string;
-  message: string;
-}
 
 /** The submit data for a button: put on every Action.Submit so a click is always attributable. */
 export const submitData = (
@@ -237,12 +232,19 @@ export const cardSubmitToValues = (submit: CardSubmit): { values: PartialCase; p
     seen.add(input);
     readField(input, submit, reader);
   }
+  // The inputs were read against the card's own choices; this catches a card out of step with the case schema.
   const typed = PartialCaseSchema.safeParse(draft);
   if (!typed.success) {
     const fields = typed.error.issues.map((issue) => issue.path.join('.'));
     return {
       values: {},
-      problems: [...problems, ...fields.map((field) => ({ field, message: 'Not accepted.' }))],
+      problems: [
+        ...problems,
+        ...fields.map((field) => ({
+          field,
+          message: `${field}: this card sent a value the workup does not accept.`,
+        })),
+      ],
     };
   }
   return { values: typed.data, problems };
