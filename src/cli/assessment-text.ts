@@ -43,8 +43,10 @@ export function assessmentText(a: Assessment): string {
     lines.push('', 'Red flags: none found in the data given.');
   }
   lines.push('', `Pattern: ${PATTERN_WORDS[a.pattern]} · Origin: ${a.origin}`, numbersLine(a));
+  // The disclaimer closes the summary once; its rule (F-1) is not repeated among the cautions.
+  const shown = a.findings.filter((f) => f.text !== a.disclaimer);
   for (const kind of KIND_ORDER) {
-    const findings = a.findings.filter((f) => f.kind === kind);
+    const findings = shown.filter((f) => f.kind === kind);
     if (findings.length > 0) lines.push('', `${KIND_TITLES[kind]}:`, ...findings.map(findingLine));
   }
   if (a.missing.length > 0) lines.push('', `Would change the conclusion if known: ${a.missing.join(', ')}`);

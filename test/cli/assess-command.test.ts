@@ -102,3 +102,11 @@ describe('alp-workup', () => {
     expect(unknown.stderr).toContain('unknown command frobnicate');
   });
 });
+
+describe('alp-workup assess --text', () => {
+  it('says the disclaimer once, at the end', async () => {
+    const run = await runCli(['assess', '-', '--text'], JSON.stringify(boneCase));
+    expect(run.stdout.match(/Educational decision support/g)).toHaveLength(1);
+    expect(run.stdout.trimEnd().endsWith('primary sources decide.')).toBe(true);
+  });
+});

@@ -89,7 +89,7 @@ export const RED_FLAG_RULES: readonly Rule[] = [
     },
     recommendation:
       'Same-day assessment: blood cultures, antibiotics, and biliary drainage according to TG18 severity.',
-    why: 'Tokyo Guidelines 2018: suspected cholangitis is systemic inflammation (A) with cholestasis (B) or biliary imaging findings (C); definite needs all three. Grade III (organ dysfunction, e.g. PT-INR > 1.5, disturbed consciousness) needs emergency drainage. Clinical jaundice is counted as criterion B (TG18 defines it as bilirubin >= 2 mg/dL). In myeloma, infection is common and a fever with cholestasis is not to be attributed to the disease.',
+    why: 'Tokyo Guidelines 2018: suspected cholangitis is systemic inflammation (A) with cholestasis (B) or biliary imaging findings (C); definite needs all three. Grade III (organ dysfunction, e.g. PT-INR > 1.5, disturbed consciousness) needs emergency drainage. Clinical jaundice is counted as criterion B (TG18 defines it as bilirubin >= 2 mg/dL). ALP counts toward B as TG18 states it, even when GGT places the ALP in bone: the flag errs towards safety, and with a bone origin and no other cholestatic sign the fever may well have another source. In myeloma, infection is common and a fever with cholestasis is not to be attributed to the disease.',
     seed: [],
     sources: ['tg18'],
     evidence: 'guideline',
