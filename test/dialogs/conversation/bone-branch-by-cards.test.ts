@@ -63,6 +63,17 @@ const exchanges: Exchange[] = [
       'GGT 30 U/L',
     ],
   },
+  {
+    submit: { action: 'edit', inputs: { editField: 'alp' } },
+    expect: ['Step 1 of 6 · ALP'],
+  },
+  {
+    say: 'ALP 300 U/L ULN 120',
+    // After an edit the workup returns straight to the assessment, now with the new value.
+    expect: ['I read: ALP 300 U/L (2.5x ULN)', 'Assessment', '2.5x ULN'],
+    absent: ['Step 2 of 6'],
+  },
+  { submit: { action: 'new' }, expect: ['ALP workup in multiple myeloma', 'Step 1 of 6 · ALP'] },
 ];
 
 describe('a bone-branch workup by cards (example A)', () => {

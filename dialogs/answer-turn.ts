@@ -1,0 +1,110 @@
+import { checkPartialCase } from '../src/clinical';
+import type { Assessment } from '../src/clinical/assessment-schema';
+import { isQuestionStep, type WorkupEvent } from '../machines';
+import { mergeCase } from '../machines/merge-case';
+import { answerEcho } from './answer-echo';
+import { answeredCard } from './cards/answered-card';
+import { runningInterpretation } from './presentation/assessment-lines';
+import { questionFields } from './step-prompt';
+import type { AnswerIntent, CommandIntent, TurnIntent } from './turn-intent';
+import { accepted, promptFor, say, unchanged, withoutOffers, type Outcome, type Turn } from './turn-outcome';
+import type { Reply } from './turn-input';
+import { applyToSession, assessmentOf, contextOf, stepOf, type WorkupSession } from './workup-session';
+
+/** Turns that change the workup through the machine: answers, and navigation such as back and skip. */
+
+/**
+ * In Teams the card just answered is replaced by a read-only copy of the answer, so it cannot be
+ * clicked again and the chat reads as a record. Only for an accepted click on a question card.
+ */
+function answeredCardReply(
+  before: WorkupSession,
+  intent: TurnIntent,
+  after: WorkupSession,
+  turn: Turn,
+): Reply[] {
+  const submit = intent.kind === 'answer' || intent.kind === 'command' ? intent.fromCard : undefined;
+  const step = stepOf(before);
+  if (!submit || !turn.input.supportsCardUpdate || !isQuestionStep(step)) return [];
+  const origin = assessmentOf(after)?.origin;
+  const built = answeredCard({
+    step,
+    fields: questionFields(before, step),
+    known: contextOf(after).case,
+    action: submit.action,
+    ...(origin === undefined ? {} : { origin }),
+  });
+  return [{ text: built.text, card: built.card, replaceCard: true }];
+}
+
+/** The one line after an answer that changed the picture; not where the next card says it anyway. */
+function runningLine(before: Assessment | undefined, after: WorkupSession): Reply[] {
+  const assessment = assessmentOf(after);
+  const step = stepOf(after);
+  if (assessment === undefined || step === 'assessment' || step === 'urgent') return [];
+  const line = runningInterpretation(assessment);
+  return before !== undefined && runningInterpretation(before) === line ? [] : [say(line)];
+}
+
+export function handleProblems(
+  session: WorkupSession,
+  problems: readonly { message: string }[],
+  turn: Turn,
+): Outcome {
+  const messages = problems.map((problem) => problem.message);
+  return unchanged(
+    session,
+    'invalid',
+    [say(`${messages.join('\n')}\nNothing was changed.`)],
+    promptFor(session, turn),
+  );
+}
+
+export function handleAnswer(
+  session: WorkupSession,
+  intent: AnswerIntent,
+  turn: Turn,
+  lead: Reply[] = [],
+): Outcome {
+  // The merged case is checked here, not only the new values, so the message names what is wrong in context.
+  const checked = checkPartialCase(mergeCase(contextOf(session).case, intent.values));
+  if (!checked.ok) return handleProblems(session, checked.problems, turn);
+  const before = assessmentOf(session);
+  const applied = applyToSession(session, { type: 'ANSWER', values: intent.values }, turn.input.now);
+  if (!applied.changed) {
+    const nothing = intent.fromCard
+      ? 'Nothing was filled in on that card. Enter a value, or use "not done yet", "skip" or "back".'
+      : 'That changes nothing in this workup.';
+    return unchanged(session, 'answer-ignored', [...lead, say(nothing)], promptFor(session, turn));
+  }
+  const after = withoutOffers(applied.session);
+  const echo = answerEcho(intent);
+  return accepted(
+    after,
+    intent.fromCard ? 'answer-card' : 'answer-text',
+    [
+      ...answeredCardReply(session, intent, after, turn),
+      ...lead,
+      ...(echo ? [say(echo)] : []),
+      ...runningLine(before, after),
+    ],
+    turn,
+  );
+}
+
+/** Applies a navigation event; when the machine refuses it, says why and changes nothing. */
+export function navigate(
+  session: WorkupSession,
+  intent: CommandIntent,
+  event: WorkupEvent,
+  turn: Turn,
+  refused: string,
+): Outcome {
+  const applied = applyToSession(session, event, turn.input.now);
+  const eventKind = intent.command;
+  if (!applied.changed) {
+    return unchanged(session, `${eventKind}-refused`, [say(refused)], promptFor(session, turn));
+  }
+  const after = withoutOffers(applied.session);
+  return accepted(after, eventKind, answeredCardReply(session, intent, after, turn), turn);
+}

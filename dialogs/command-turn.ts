@@ -1,0 +1,155 @@
+import { stepForField } from '../machines';
+import { SYMPTOM_FIELDS } from './cards/field-inputs';
+import { chartNoteReply, summaryReply, whyReply } from './conclusion-replies';
+import { handleAnswer, navigate } from './answer-turn';
+import { HELP_TEXT, TERMS_TEXT } from './presentation/help-text';
+import { offerResume, resume, startOver, welcomeReply } from './restart-and-resume';
+import { whereWeAre } from './step-prompt';
+import type { CommandIntent } from './turn-intent';
+import {
+  accepted,
+  hasAnswers,
+  hasOpenOffer,
+  say,
+  unchanged,
+  withoutOffers,
+  type Outcome,
+  type Turn,
+} from './turn-outcome';
+import { stepOf, type WorkupSession } from './workup-session';
+
+/** Typed commands and command buttons: what each one does to the workup and says back. */
+
+function start(session: WorkupSession, intent: CommandIntent, turn: Turn, isNew: boolean): Outcome {
+  if (isNew) return accepted(session, 'welcome', [welcomeReply(session)], turn);
+  const unfinished = hasAnswers(session) && stepOf(session) !== 'assessment';
+  if (unfinished && !hasOpenOffer(session)) {
+    return offerResume(session, [], intent.fromCard ? 'start-refused' : 'start-offer');
+  }
+  return startOver(withoutOffers(session), turn, [welcomeReply(session)], 'start');
+}
+
+function editField(session: WorkupSession, intent: CommandIntent, turn: Turn): Outcome {
+  const field = intent.field;
+  if (field === undefined) {
+    return unchanged(session, 'edit-refused', [
+      say('Which answer? For example "edit ALT" or "edit bilirubin".'),
+    ]);
+  }
+  if (stepForField(field) === undefined) {
+    return unchanged(session, 'edit-refused', [
+      say(
+        'That answer is not asked in this workup. Try for example "edit ALP", "edit GGT" or "edit fasting".',
+      ),
+    ]);
+  }
+  return navigate(
+    session,
+    intent,
+    { type: 'EDIT', field },
+    turn,
+    'That question cannot be opened right now.',
+  );
+}
+
+function noneOfThese(session: WorkupSession, turn: Turn): Outcome {
+  if (stepOf(session) !== 'redFlags') {
+    return unchanged(session, 'none-of-these-refused', [
+      say(`"None of these" answers the red-flag screen. We are at ${whereWeAre(session)}.`),
+    ]);
+  }
+  const symptoms = Object.fromEntries(SYMPTOM_FIELDS.map((symptom) => [symptom, false]));
+  return handleAnswer(session, { kind: 'answer', values: { symptoms }, readings: [], answers: [] }, turn);
+}
+
+export function handleCommand(
+  session: WorkupSession,
+  intent: CommandIntent,
+  turn: Turn,
+  isNew: boolean,
+): Outcome {
+  const kept = isNew ? undefined : session;
+  const where = `We are at ${whereWeAre(session)}.`;
+  switch (intent.command) {
+    case 'help':
+      return unchanged(kept, 'help', [say(isNew ? HELP_TEXT : `${HELP_TEXT}\n${where}`)]);
+    case 'terms':
+      return unchanged(kept, 'terms', [say(TERMS_TEXT)]);
+    case 'forget-me':
+      return {
+        session: undefined,
+        changed: false,
+        lead: [
+          say(
+            'Done: I deleted your workups and your audit entries. Say "start" whenever you want a new workup.',
+          ),
+        ],
+        prompt: [],
+        eventKind: 'forget-me',
+        forgetUser: true,
+      };
+    case 'start':
+      return start(session, intent, turn, isNew);
+    case 'restart':
+      return startOver(
+        withoutOffers(session),
+        turn,
+        [say('Started over: the previous answers are cleared.')],
+        'restart',
+      );
+    case 'cancel':
+      if (isNew) return unchanged(undefined, 'cancel', [say('There is no workup to cancel.')]);
+      return startOver(
+        withoutOffers(session),
+        turn,
+        [say('Cancelled: the answers of this workup are cleared. Say "start" when you want a new one.')],
+        'cancel',
+        false,
+      );
+    case 'back':
+      return navigate(session, intent, { type: 'BACK' }, turn, 'There is no earlier question to go back to.');
+    case 'edit':
+      return editField(session, intent, turn);
+    case 'skip':
+      return navigate(
+        session,
+        intent,
+        { type: 'SKIP' },
+        turn,
+        stepOf(session) === 'alp'
+          ? 'The ALP result is needed before anything else, so this question cannot be skipped.'
+          : 'There is nothing to skip here.',
+      );
+    case 'not-done':
+      return navigate(
+        session,
+        intent,
+        { type: 'NOT_DONE' },
+        turn,
+        'There is no test to mark as not done here.',
+      );
+    case 'acknowledged':
+      return navigate(session, intent, { type: 'ACK_RED_FLAG' }, turn, 'There is no red-flag alert open.');
+    case 'resume':
+      return resume(session, turn);
+    case 'none-of-these':
+      return noneOfThese(session, turn);
+    case 'summary':
+      return unchanged(kept, 'summary', [say(`${summaryReply(session).text}\n${where}`)]);
+    case 'why':
+      return unchanged(kept, 'why', [whyReply(session)]);
+    case 'chart-note':
+      return unchanged(kept, 'chart-note', [chartNoteReply(session)]);
+  }
+}
+
+export function staleCard(session: WorkupSession, isNew: boolean): Outcome {
+  if (isNew) {
+    return unchanged(undefined, 'stale', [
+      say('That card is from an earlier workup, so nothing changed. Say "start" to begin a new one.'),
+    ]);
+  }
+  return unchanged(session, 'stale', [
+    say(`That card is from an earlier step, so nothing changed. We are at ${whereWeAre(session)}.`),
+  ]);
+}

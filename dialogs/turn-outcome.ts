@@ -1,0 +1,76 @@
+import type { Reply, TurnInput } from './turn-input';
+import { stepPrompt } from './step-prompt';
+import { contextOf, type WorkupSession } from './workup-session';
+
+/**
+ * What every part of a turn produces and the small helpers they share. An outcome separates what
+ * happened (`lead`) from the step's prompt, so the disclaimer can go between the two.
+ */
+
+/** After this long away, an unfinished workup is not continued by accident: the clinician is asked. */
+export const RESUME_OFFER_AFTER_MS = 8 * 60 * 60 * 1000;
+
+export const DEFAULT_RETENTION_DAYS = 30;
+
+export interface Outcome {
+  /** The workup after the turn; undefined when there is none to keep (forget me, nothing started). */
+  session: WorkupSession | undefined;
+  /** Whether `session` must be written. */
+  changed: boolean;
+  /** What happened (echo, problems, confirmations); the step's prompt follows. */
+  lead: Reply[];
+  prompt: Reply[];
+  eventKind: string;
+  forgetUser?: boolean;
+}
+
+export interface Turn {
+  input: TurnInput;
+  retentionDays: number;
+}
+
+export const say = (line: string): Reply => ({ text: line });
+
+export const formatDay = (iso: string): string =>
+  new Date(iso).toLocaleDateString('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  });
+
+export const hasAnswers = (session: WorkupSession): boolean =>
+  Object.keys(contextOf(session).case).length > 0;
+
+export const promptFor = (session: WorkupSession, turn: Turn): Reply[] =>
+  stepPrompt(session, turn.retentionDays);
+
+export const unchanged = (
+  session: WorkupSession | undefined,
+  eventKind: string,
+  lead: Reply[],
+  prompt: Reply[] = [],
+): Outcome => ({ session, changed: false, lead, prompt, eventKind });
+
+export const accepted = (session: WorkupSession, eventKind: string, lead: Reply[], turn: Turn): Outcome => ({
+  session,
+  changed: true,
+  lead,
+  prompt: promptFor(session, turn),
+  eventKind,
+});
+
+/** Offers live only until the clinician's next choice. */
+export const withoutOffers = (session: WorkupSession): WorkupSession => {
+  const { resumeOffered: _resumeOffered, salvagedCase: _salvagedCase, ...state } = session.state;
+  return { ...session, state };
+};
+
+export const hasOpenOffer = (session: WorkupSession): boolean =>
+  session.state.resumeOffered === true || session.state.salvagedCase !== undefined;
+
+export function isReturning(session: WorkupSession, now: string): boolean {
+  return (
+    hasAnswers(session) && Date.parse(now) - Date.parse(session.state.updatedAt) >= RESUME_OFFER_AFTER_MS
+  );
+}
