@@ -28,8 +28,11 @@ export {
   isCaseFieldPath,
   isTestField,
   fieldsNamedBy,
+  fieldsAnsweredBy,
+  isKnown,
   type CaseFieldPath,
 } from './case-fields';
+export { mergeCase } from './merge-case';
 export { currentStep } from './current-step';
 export {
   assessWorkup,
@@ -37,6 +40,7 @@ export {
   neededFields,
   nextQuestion,
   previousQuestion,
+  destinationOf,
 } from './workup-progress';
 export {
   MACHINE_VERSION,
