@@ -3,7 +3,7 @@ import { STEP_FIELDS } from '../../../machines/steps';
 import { cardSubmitToValues, parseCardSubmit } from '../../../dialogs/cards/card-submit';
 import { fieldInputFor } from '../../../dialogs/cards/field-inputs';
 import { questionCard } from '../../../dialogs/cards/question-card';
-import { QUESTION_STEP_IDS, type QuestionStepId } from '../../../machines';
+import { CASE_FIELD_PATHS, QUESTION_STEP_IDS, type QuestionStepId } from '../../../machines';
 import { adaptiveCardProblems, cardTexts, inputIds } from './adaptive-card-rules';
 
 const known: PartialCase = {
@@ -38,6 +38,10 @@ describe('questionCard', () => {
         revision: 7,
       });
     }
+  });
+
+  it.each(CASE_FIELD_PATHS)('%s can be asked and edited on a card', (path) => {
+    expect(fieldInputFor(path)).toBeDefined();
   });
 
   it('numbers the step and titles it', () => {

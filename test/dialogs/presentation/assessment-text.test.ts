@@ -1,3 +1,4 @@
+import { CASE_FIELD_PATHS } from '../../../machines';
 import { runningInterpretation } from '../../../dialogs/presentation/assessment-lines';
 import { fieldName, fieldNames } from '../../../dialogs/presentation/field-names';
 import { HELP_TEXT, TERMS_TEXT } from '../../../dialogs/presentation/help-text';
@@ -84,9 +85,14 @@ describe('field names', () => {
     ['ggt.uln', "your lab's GGT ULN"],
     ['alt.value', 'ALT'],
     ['symptoms.fever', 'the red-flag symptoms'],
-    ['isoenzymes.bonePercent', 'Bone ALP fraction'],
+    ['isoenzymes.bonePercent', 'bone ALP fraction'],
   ])('%s reads as "%s"', (path, name) => {
     expect(fieldName(path)).toBe(name);
+  });
+
+  it.each(CASE_FIELD_PATHS)('%s has a name of its own', (path) => {
+    // A path leaking into prose shows as a dot or camelCase ("history.ageYears").
+    expect(fieldName(path)).not.toMatch(/\.|[a-z][A-Z]/);
   });
 
   it('collapses the symptom paths into one name', () => {
