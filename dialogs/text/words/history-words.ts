@@ -1,5 +1,5 @@
 import type { AnswerReading } from '../reading';
-import { findTerms, splitClauses } from './clauses';
+import { findTerms, isNegated, splitClauses } from './clauses';
 
 /**
  * Yes/no history items named in words: present unless denied in the same clause ("no alcohol",
@@ -109,17 +109,16 @@ function readFasting(text: string): AnswerReading[] {
     : [];
 }
 
-/** "Denosumab stopped in March" is the rebound risk; "on denosumab" is not. */
+/**
+ * "Denosumab stopped in March" is the rebound risk; "on denosumab" is not, and neither is
+ * "denosumab not stopped" or "never stopped denosumab": the stop word itself may be denied.
+ */
 function readDenosumab(text: string): AnswerReading[] {
   const clause = splitClauses(text).find((candidate) => DENOSUMAB.test(candidate.text));
   if (!clause) return [];
-  return [
-    {
-      field: 'history.denosumabStopped',
-      answer: DENOSUMAB_STOPPED.test(clause.text),
-      source: clause.text.trim(),
-    },
-  ];
+  const stop = DENOSUMAB_STOPPED.exec(clause.text);
+  const stopped = stop !== null && !isNegated(clause.text, stop.index, stop[0].length);
+  return [{ field: 'history.denosumabStopped', answer: stopped, source: clause.text.trim() }];
 }
 
 function readNamedConditions(text: string): AnswerReading[] {

@@ -94,6 +94,13 @@ const WORDS_TABLE: readonly [string, readonly string[], Record<string, unknown>]
   ['on zoledronic acid', [], { history: { bisphosphonate: true } }],
   ['denosumab stopped in March', [], { history: { denosumabStopped: true } }],
   ['still on denosumab', [], { history: { denosumabStopped: false } }],
+  ['denosumab not stopped', [], { history: { denosumabStopped: false } }],
+  ['never stopped denosumab', [], { history: { denosumabStopped: false } }],
+  [
+    'no renal impairment, denosumab not stopped',
+    [],
+    { history: { renalImpairment: false, denosumabStopped: false } },
+  ],
   ['no alcohol', [], { history: { alcohol: false } }],
   ['takes carbamazepine', [], { history: { enzymeInducingDrugs: true } }],
   ['AL amyloidosis', [], { history: { amyloidosis: true } }],
