@@ -49,7 +49,7 @@ const NAMES: Readonly<Record<string, string>> = {
   'history.enzymeInducingDrugs': 'enzyme-inducing drugs',
   'history.amyloidosis': 'AL amyloidosis',
   'history.heartFailure': 'heart failure',
-  'history.renalImpairment': 'renal function',
+  'history.renalImpairment': 'renal impairment',
   'history.liverSpanCm': 'liver span',
   'history.persistentElevation': 'a repeat ALP',
 };
