@@ -11,6 +11,7 @@ export interface DerivedValues {
   bilirubinXUln?: number;
   ggtXUln?: number;
   nucleotidase5XUln?: number;
+  bilirubinDirectXUln?: number;
   boneSpecificAlpXUln?: number;
   crpMgL?: number;
   /** R ratio; only when both ALT and ALP multiples are known. */
@@ -41,6 +42,7 @@ export function computeDerived(n: NormalizedCase): DerivedValues {
     bilirubinXUln: labs.bilirubinTotal?.xUln,
     ggtXUln: labs.ggt?.xUln,
     nucleotidase5XUln: labs.nucleotidase5?.xUln,
+    bilirubinDirectXUln: labs.bilirubinDirect?.xUln,
     boneSpecificAlpXUln: labs.boneSpecificAlp?.xUln,
     crpMgL: labs.crp?.value,
     rRatio: altXUln !== undefined && alpXUln !== undefined ? rRatio(altXUln, alpXUln) : undefined,

@@ -86,6 +86,16 @@ const FIRES: [string, string, Case][] = [
     'liver by GGT, BSAP raised',
     { ...liverCase, boneSpecificAlp: { value: 30, unit: 'µg/L', uln: 20 } },
   ],
+  [
+    'O-12',
+    'intestinal fraction 70%',
+    { ...raisedNoMarker, isoenzymes: { intestinalPercent: 70, liverPercent: 30 } },
+  ],
+  [
+    'O-13',
+    'heat-stable 60%, not pregnant',
+    withHistory({ ...raisedNoMarker, heatStableAlpPercent: 60 }, { pregnant: false }),
+  ],
   ['O-11', 'GGT and BSAP normal', { ...boneCase, boneSpecificAlp: { value: 15, unit: 'µg/L', uln: 20 } }],
   ['H-1', 'hepatic, no ultrasound', liverCase],
   ['H-2', 'dilated ducts', withUltrasound(liverCase, 'dilated-ducts')],
@@ -218,6 +228,16 @@ const DOES_NOT_FIRE: [string, string, Case][] = [
     'O-8',
     'bone by isoenzymes, GGT normal',
     { ...boneCase, isoenzymes: { bonePercent: 80, liverPercent: 20 } },
+  ],
+  [
+    'O-12',
+    'liver fraction 70%',
+    { ...raisedNoMarker, isoenzymes: { intestinalPercent: 30, liverPercent: 70 } },
+  ],
+  [
+    'O-13',
+    'heat-stable 60% in the third trimester',
+    withHistory({ ...raisedNoMarker, heatStableAlpPercent: 60 }, { pregnant: true, pregnancyTrimester: 3 }),
   ],
   [
     'O-11',

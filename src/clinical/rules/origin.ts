@@ -188,6 +188,34 @@ export const ORIGIN_RULES: readonly Rule[] = [
     evidence: 'guideline',
   },
   {
+    id: 'O-12',
+    group: 'origin',
+    kind: 'next-step',
+    condition: 'Origin intestinal',
+    applies: (f) => f.origin === 'intestinal',
+    recommendation:
+      'Intestinal ALP: usually benign (blood group O or B secretors, after a fatty meal). Repeat ALP on a fasting sample; if it normalises, no further workup is needed for the ALP.',
+    why: "After a high-fat meal ALP rose by a mean 48-55 U/L at 3-6 h in blood group B/O secretors (Matsushita 2011); intestinal ALP was found in 5% of healthy adults and 20% of group O, and the authors advise fasting samples (Korean J Lab Med 2004). That a normal fasting repeat ends the ALP workup is the team's reading [NV].",
+    seed: ['S6'],
+    sources: ['matsushita2011', 'koreanJLabMed2004'],
+    evidence: 'study',
+  },
+  {
+    id: 'O-13',
+    group: 'origin',
+    kind: 'caution',
+    condition: 'Origin placental outside the third trimester of pregnancy',
+    applies: (f) =>
+      f.origin === 'placental' &&
+      !(f.input.history?.pregnant === true && f.input.history.pregnancyTrimester === 3),
+    recommendation:
+      'Placental-type (heat-stable) ALP without a third-trimester pregnancy is not explained by physiology: discuss with the laboratory and consider a tumour source; the clinical reference gives no pathway for it.',
+    why: 'Placental ALP is physiological in the third trimester (ACR 2023; Beckman Coulter insert). Outside pregnancy the clinical reference is silent, so the engine names the gap instead of a workup [NV].',
+    seed: [],
+    sources: ['acr2023', 'beckmanAlpInsert', 'teamConvention'],
+    evidence: 'expert-convention',
+  },
+  {
     id: 'O-8',
     group: 'origin',
     kind: 'caution',
