@@ -1,8 +1,8 @@
 import { initialTransition } from 'xstate';
-import { isKnown } from '../../machines/case-fields';
+import { isKnown, isTestField } from '../../machines/case-fields';
 import { currentStep } from '../../machines/current-step';
 import type { WorkupSnapshot } from '../../machines/persistence';
-import { isQuestionStep, STEP_IDS, type StepId } from '../../machines/steps';
+import { isQuestionStep, QUESTION_STEP_IDS, STEP_IDS, type StepId } from '../../machines/steps';
 import type { WorkupEvent } from '../../machines/workup-events';
 import { workupMachine } from '../../machines/workup-machine';
 import { answer, reach, send, start } from './drive';
@@ -385,5 +385,25 @@ describe('a lab without its ULN', () => {
     expect(after.context.pending).toEqual([]);
     expect(after.context.skipped).toContain('ggt');
     expect(currentStep(after)).not.toBe('origin');
+  });
+});
+
+describe.each(QUESTION_STEP_IDS.filter((step) => step !== 'alp'))('leaving %s without an answer', (step) => {
+  const before = reach(step);
+
+  it('SKIP goes on to another step and marks the question gone through', () => {
+    const after = send(before, { type: 'SKIP' });
+    expect(currentStep(after)).not.toBe(step);
+    expect(after.context.answered.at(-1)).toBe(step);
+    expect(after.context.revision).toBe(before.context.revision + 1);
+  });
+
+  it('NOT_DONE parks for the tests it still needs, or goes on when there are none', () => {
+    const after = send(before, { type: 'NOT_DONE' });
+    expect(after.context.answered.at(-1)).toBe(step);
+    expect(after.context.pending.filter((field) => !isTestField(field))).toEqual([]);
+    expect(currentStep(after)).toBe(
+      after.context.pending.length > 0 ? 'awaitingResults' : currentStep(send(before, { type: 'SKIP' })),
+    );
   });
 });
