@@ -1,12 +1,12 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { PageRecorder } from './artifacts';
+import { ACTION_TIMEOUT_MS, PAGE_LOAD_TIMEOUT_MS, REPLY_TIMEOUT_MS } from './timeouts';
 
 export type PlaygroundChat = 'Personal Chat' | 'Group Chat';
 
 /** The playground's message list: one item per message, the bot's carry a "Message author" header. */
 const MESSAGE = '[aria-label="Message header"]';
 const COMPOSE_BOX = '[data-lexical-editor="true"]';
-const REPLY_TIMEOUT_MS = 30_000;
 
 /**
  * The Microsoft 365 Agents Playground page, which renders a Teams client: a chat list, a
@@ -23,6 +23,9 @@ export class PlaygroundPage {
 
   static async open(browser: Browser, url: string): Promise<PlaygroundPage> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // A 4-9 MB client bundle on a busy 2-core runner can take a while to parse; waiting is not asserting.
+    context.setDefaultNavigationTimeout(PAGE_LOAD_TIMEOUT_MS);
+    context.setDefaultTimeout(ACTION_TIMEOUT_MS);
     const page = await context.newPage();
     const recorder = new PageRecorder(page);
     const ownHost = new URL(url).hostname;
@@ -31,7 +34,7 @@ export class PlaygroundPage {
       return hostname === ownHost || hostname === 'localhost' ? route.continue() : route.abort();
     });
     await page.goto(url);
-    await page.locator(COMPOSE_BOX).waitFor();
+    await page.locator(COMPOSE_BOX).waitFor({ timeout: PAGE_LOAD_TIMEOUT_MS });
     return new PlaygroundPage(page, recorder, context);
   }
 
@@ -53,23 +56,31 @@ export class PlaygroundPage {
   async expectReply(action: () => Promise<void>, expected: string | RegExp): Promise<string> {
     const before = await this.messageItems().count();
     await action();
+    await this.waitForMessages(before, expected);
+    return (await this.messageItems().allInnerTexts()).slice(before).join('\n');
+  }
+
+  /** Waits until the open chat shows `expected` anywhere, e.g. the welcome sent on installation. */
+  async waitForText(expected: string | RegExp): Promise<void> {
+    await this.waitForMessages(0, expected);
+  }
+
+  private async waitForMessages(from: number, expected: string | RegExp): Promise<void> {
     const pattern =
       typeof expected === 'string'
         ? { source: expected, literal: true }
         : { source: expected.source, literal: false };
     await this.page.waitForFunction(
-      ([selector, from, { source, literal }]) => {
-        const items = Array.from(document.querySelectorAll(selector)).map((header) => header.parentElement);
-        const text = items
-          .slice(from)
-          .map((item) => item?.innerText ?? '')
+      ([selector, first, { source, literal }]) => {
+        const text = Array.from(document.querySelectorAll(selector))
+          .slice(first)
+          .map((header) => header.parentElement?.innerText ?? '')
           .join('\n');
         return literal ? text.includes(source) : new RegExp(source).test(text);
       },
-      [MESSAGE, before, pattern] as const,
+      [MESSAGE, from, pattern] as const,
       { timeout: REPLY_TIMEOUT_MS },
     );
-    return (await this.messageItems().allInnerTexts()).slice(before).join('\n');
   }
 
   async send(text: string): Promise<void> {

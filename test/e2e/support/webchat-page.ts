@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { PageRecorder } from './artifacts';
+import { ACTION_TIMEOUT_MS, PAGE_LOAD_TIMEOUT_MS, REPLY_TIMEOUT_MS } from './timeouts';
 
 /** How the clinician operates the page: with the mouse, or with the keyboard alone. */
 export type InputMode = 'pointer' | 'keyboard';
@@ -11,8 +12,6 @@ const SEND_BOX = '[data-id="webchat-sendbox-input"]';
 
 /** Enough Tab presses to cross any card the bot sends; a missing target fails rather than loops. */
 const MAX_TAB_PRESSES = 80;
-/** Generous: on 2 busy CI cores a turn through the real bot can take seconds, never minutes. */
-const REPLY_TIMEOUT_MS = 30_000;
 
 /**
  * The web chat page at `/` as a clinician uses it: type into the send box, fill and submit the
@@ -31,10 +30,13 @@ export class WebChatPage {
 
   static async open(browser: Browser, url: string, mode: InputMode = 'pointer'): Promise<WebChatPage> {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    // A 4-9 MB client bundle on a busy 2-core runner can take a while to parse; waiting is not asserting.
+    context.setDefaultNavigationTimeout(PAGE_LOAD_TIMEOUT_MS);
+    context.setDefaultTimeout(ACTION_TIMEOUT_MS);
     const page = await context.newPage();
     const recorder = new PageRecorder(page);
     await page.goto(url);
-    await page.locator(SEND_BOX).waitFor();
+    await page.locator(SEND_BOX).waitFor({ timeout: PAGE_LOAD_TIMEOUT_MS });
     return new WebChatPage(page, recorder, context, mode);
   }
 

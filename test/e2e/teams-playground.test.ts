@@ -1,0 +1,135 @@
+import type { Browser } from 'playwright-core';
+import { startAgentsPlayground, type AgentsPlayground } from './support/agents-playground';
+import { saveScreenshot, withFailureArtifacts } from './support/artifacts';
+import { launchChromium } from './support/chromium';
+import { PlaygroundPage } from './support/playground-page';
+import { startRealApp, type RealApp } from './support/real-app';
+
+/**
+ * Teams, as Microsoft 365 Agents Playground emulates it, against the product as `npm start`
+ * builds it. The playground sends what Teams sends (installationUpdate and conversationUpdate on
+ * install, Teams channel data, `<at>` mentions with mention entities in group chats, replyToId
+ * on card submits) and renders cards with Teams' own renderer; the bot's replies travel back
+ * through its Bot Connector endpoint, as they would to Teams.
+ */
+
+jest.setTimeout(240_000);
+
+/** The playground's default name for the bot it hosts (no manifest is loaded). */
+const BOT_NAME = 'Test Bot';
+
+let browser: Browser;
+let app: RealApp;
+let playground: AgentsPlayground;
+let teams: PlaygroundPage;
+
+beforeAll(async () => {
+  [browser, app] = await Promise.all([launchChromium(), startRealApp()]);
+  playground = await startAgentsPlayground(`${app.origin}/api/messages`);
+  teams = await PlaygroundPage.open(browser, playground.url);
+});
+
+afterAll(async () => {
+  await teams?.close();
+  await browser?.close();
+  await playground?.stop();
+  await app?.stop();
+});
+
+function occurrences(text: string, fragment: string): number {
+  return text.split(fragment).length - 1;
+}
+
+test('personal chat: welcomed once on install, a workup by card and typed replies reaches the assessment', async () => {
+  await withFailureArtifacts(teams.recorder, 'teams personal chat', async () => {
+    // Opening the playground installs the app in the personal chat: installationUpdate, then conversationUpdate.
+    await teams.waitForText('Start workup');
+    expect(occurrences(await teams.messagesText(), 'ALP workup in multiple myeloma')).toBe(1);
+
+    await teams.expectReply(() => teams.press('Start workup'), 'Step 1 of');
+    await teams.fill('ALP (alkaline phosphatase)', '180');
+    await teams.fill("Your lab's ULN", '120');
+    const alpRead = await teams.expectReply(() => teams.press('Next'), 'Treatment and context');
+    expect(alpRead).toContain('I read: ALP 180 U/L (1.5x ULN)');
+
+    const contextRead = await teams.expectReply(
+      () => teams.send('bortezomib week 6, steroids yes, no fracture, not pregnant, fasting, age 64'),
+      'Red-flag screen',
+    );
+    expect(contextRead).toContain('current treatment: bortezomib');
+    expect(contextRead).toContain('weeks on treatment: 6');
+
+    await teams.expectReply(() => teams.press('None of these'), 'Liver panel');
+    const panelRead = await teams.expectReply(
+      () => teams.send('ALT 25/40 AST 22/40 bili 0.6 mg/dL (1.2)'),
+      'Liver or bone?',
+    );
+    expect(panelRead).toContain('Isolated ALP elevation');
+    await teams.expectReply(() => teams.send('GGT 30 ULN 60'), 'Bone causes');
+    const assessment = await teams.expectReply(
+      () =>
+        teams.send('no fracture, lytic lesions yes, on zoledronic acid, no denosumab, no renal impairment'),
+      'Assessment',
+    );
+    expect(assessment).toContain('Bone origin likely (GGT 0.5x ULN, normal)');
+    expect(assessment).toContain('CTCAE v5.0 grade 1');
+    expect(assessment).toContain('Steroids in the regimen can blunt');
+    expect(assessment).toMatch(/IMWG Bone Working Group 2021 · guideline/);
+    await saveScreenshot(teams.page, 'teams-personal-assessment');
+  });
+});
+
+test('group chat with @mentions: a pasted SI-unit report is read and the hepatic branch reaches the assessment', async () => {
+  await withFailureArtifacts(teams.recorder, 'teams group chat', async () => {
+    await teams.openChat('Group Chat');
+    await teams.waitForText('Start workup');
+
+    const read = await teams.expectReply(
+      () =>
+        teams.sendMentioning(
+          BOT_NAME,
+          'alk phos 5.0 µkat/L (ULN 2.2), ALT 30/40, AST 35/40, T bili 30 µmol/L (ULN 21), GGT 200 (ULN 60)',
+        ),
+      'Treatment and context',
+    );
+    // The bot strips its own mention before reading the values: nothing of "<at>Test Bot</at>" is taken for a lab.
+    expect(read).toContain('ALP 5 µkat/L = 300 U/L (2.3x ULN)');
+    expect(read).toContain('total bilirubin 30 µmol/L = 1.75 mg/dL (1.4x ULN)');
+    expect(read).toContain('GGT 200 U/L (3.3x ULN)');
+    expect(read).toContain('Cholestatic pattern');
+    expect(read).toContain('hepatic origin');
+    await saveScreenshot(teams.page, 'teams-group-chat-mention');
+
+    await teams.expectReply(
+      () =>
+        teams.sendMentioning(
+          BOT_NAME,
+          'bortezomib week 10, steroids no, no new drugs, not pregnant, fasting, age 70',
+        ),
+      'Red-flag screen',
+    );
+    await teams.expectReply(() => teams.sendMentioning(BOT_NAME, 'none of these'), 'Liver panel');
+    const panelRead = await teams.expectReply(
+      () =>
+        teams.sendMentioning(BOT_NAME, 'direct bili 0.9 mg/dL (ULN 0.3), INR 1.0, Ca 2.3 mmol/L (ULN 2.6)'),
+      'Liver or bone?',
+    );
+    expect(panelRead).toContain('calcium 2.3 mmol/L = 9.22 mg/dL (0.9x ULN)');
+    await teams.expectReply(
+      () => teams.sendMentioning(BOT_NAME, 'no alcohol, no enzyme-inducing drugs'),
+      'Right upper quadrant ultrasound',
+    );
+    const assessment = await teams.expectReply(
+      () =>
+        teams.sendMentioning(
+          BOT_NAME,
+          'ultrasound: dilated ducts, no amyloidosis, no heart failure, baseline 4.0',
+        ),
+      'Assessment',
+    );
+    expect(assessment).toContain('Cholestatic');
+    expect(assessment).toContain('MRCP');
+    expect(assessment).toContain('ACR Appropriateness Criteria 2023');
+    await saveScreenshot(teams.page, 'teams-group-chat-assessment');
+  });
+});
