@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const SWC_REGISTER = path.join(REPO_ROOT, 'test', 'storage', 'support', 'swc-register.js');
+const ENTRY_POINT = path.join(REPO_ROOT, 'src', 'index.ts');
+const LISTENING = /ALP workup bot listening on (http:\/\/127\.0\.0\.1:\d+)/;
+
+export interface AppProcess {
+  /** Where the server listens, read from its own start-up log line. */
+  url: string;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** kill -9: no shutdown hook runs, nothing is flushed or closed. */
+  kill(): Promise<void>;
+  /** SIGTERM: the graceful stop `npm start` gets from a process manager. */
+  stop(): Promise<void>;
+}
+
+/** A scratch directory for one test file's databases; also the processes' working directory. */
+export function makeDataDir(label: string): { path: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), `alp-system-${label}-`));
+  return { path: dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function waitForExit(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/**
+ * The app as `npm start` runs it (`main(process.env)` in src/index.ts), in its own process,
+ * compiled on the fly by the tests' swc so no prior build is needed. Only the variables given
+ * reach it (plus PATH): nothing from the developer's shell, and `cwd` is the test's data directory
+ * so a developer's .env in the repository is not read either. PORT=0 lets the OS pick the port.
+ */
+export function startAppProcess(env: Record<string, string>, cwd: string): Promise<AppProcess> {
+  const child = spawn(process.execPath, ['-r', SWC_REGISTER, ENTRY_POINT], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let listening = false;
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = LISTENING.exec(output)?.[1];
+      if (url !== undefined && !listening) {
+        listening = true;
+        child.removeListener('exit', onEarlyExit);
+        resolve({
+          url,
+          output: () => output,
+          kill: async () => {
+            child.kill('SIGKILL');
+            await waitForExit(child);
+          },
+          stop: async () => {
+            child.kill('SIGTERM');
+            await waitForExit(child);
+          },
+        });
+      }
+    };
+    const onEarlyExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      reject(new Error(`The app exited before listening (${signal ?? code}):\n${output}`));
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', onEarlyExit);
+  });
+}
