@@ -53,12 +53,27 @@ export const patternLine = (assessment: Assessment, known: PartialCase): string 
   return `${parts.join(', ')}${therapy ? ` ${therapy}` : ''}`;
 };
 
-/** "bone origin likely (GGT 0.5x ULN, normal)": the origin with the GGT that informed it, when there is one. */
+/** The origin markers, in the order the workup asks for them. */
+const ORIGIN_MARKERS = [
+  ['GGT', 'ggtXUln'],
+  ["5'-nucleotidase", 'nucleotidase5XUln'],
+  ['bone-specific ALP', 'boneSpecificAlpXUln'],
+] as const;
+
+/**
+ * "bone origin likely (GGT 0.5x ULN, normal)": the origin with the markers that informed it, so
+ * the reader sees the evidence, not only the verdict.
+ */
 export const originPhrase = (assessment: Assessment): string => {
   const label = ORIGIN_LABELS[assessment.origin];
-  const ggt = assessment.derived.ggtXUln;
-  if (ggt === undefined || assessment.origin === 'undetermined') return label;
-  return `${label} (GGT ${formatMultiple(ggt)} ULN, ${ggt > 1 ? 'raised' : 'normal'})`;
+  if (assessment.origin === 'undetermined') return label;
+  const markers = ORIGIN_MARKERS.flatMap(([name, key]) => {
+    const multiple = assessment.derived[key];
+    return multiple === undefined
+      ? []
+      : [`${name} ${formatMultiple(multiple)} ULN, ${multiple > 1 ? 'raised' : 'normal'}`];
+  });
+  return markers.length > 0 ? `${label} (${markers.join('; ')})` : label;
 };
 
 export const originLine = (assessment: Assessment): string => capitalise(originPhrase(assessment));

@@ -1,5 +1,5 @@
 import { CASE_FIELD_PATHS } from '../../../machines';
-import { runningInterpretation } from '../../../dialogs/presentation/assessment-lines';
+import { originLine, runningInterpretation } from '../../../dialogs/presentation/assessment-lines';
 import { fieldName, fieldNames } from '../../../dialogs/presentation/field-names';
 import { HELP_TEXT, TERMS_TEXT } from '../../../dialogs/presentation/help-text';
 import { missingFieldsLine } from '../../../dialogs/presentation/missing-fields';
@@ -43,6 +43,24 @@ describe('runningInterpretation', () => {
   it('asks for the ULN rather than inventing a multiple', () => {
     expect(runningInterpretation(assessed({ alp: { value: 300, unit: 'U/L' } }).assessment)).not.toMatch(
       /\dx ULN/,
+    );
+  });
+});
+
+describe('originLine', () => {
+  it('names each marker that informed the origin', () => {
+    const { assessment } = assessed({
+      ...EXAMPLE_A_BONE_ON_BORTEZOMIB,
+      nucleotidase5: { value: 8, unit: 'U/L', uln: 11 },
+    });
+    expect(originLine(assessment)).toBe(
+      "Bone origin likely (GGT 0.5x ULN, normal; 5'-nucleotidase 0.7x ULN, normal)",
+    );
+  });
+
+  it('shows no marker while the origin is undetermined', () => {
+    expect(originLine(assessed({ alp: { value: 300, unit: 'U/L', uln: 120 } }).assessment)).toBe(
+      'Origin not yet known',
     );
   });
 });
