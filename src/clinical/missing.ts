@@ -1,6 +1,7 @@
 import { alpRaised, onProteasomeInhibitor, onTherapy, type Facts } from './facts';
 import { LAB_FIELDS } from './field-info';
 import { ggtConfounded } from './origin';
+import { noDuctDilatation } from './rules/hepatic';
 import { cholangitisCholestasis, cholangitisImaging, cholangitisInflammation } from './rules/red-flags';
 
 const over = (x: number | undefined, limit: number): boolean => x !== undefined && x > limit;
@@ -84,7 +85,7 @@ function liverInputs(f: Facts): string[] {
   if (f.origin === 'liver' || (f.origin === 'undetermined' && aWithoutB)) paths.push('imaging.ultrasound');
   if (f.origin !== 'liver') return paths;
   if (over(f.derived.bilirubinXUln, 1)) paths.push('bilirubinDirect');
-  if (us === 'normal' || us === 'hepatomegaly' || us === 'diffuse-infiltration') paths.push('ama');
+  if (noDuctDilatation(f)) paths.push('ama');
   if ((f.derived.alpXUln ?? 0) >= 2 && over(f.derived.ggtXUln, 1)) paths.push('therapy.newDrug');
   if (over(f.derived.alpXUln, 1.5)) paths.push('history.amyloidosis');
   if (c.history?.amyloidosis === true && !over(f.derived.alpXUln, 1.5)) {

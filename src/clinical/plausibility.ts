@@ -1,5 +1,12 @@
 import type { PartialCase } from './case-schema';
-import { FIELD_INFO, LAB_FIELDS, SCALAR_FIELDS, type FieldInfo, type ScalarField } from './field-info';
+import {
+  FIELD_INFO,
+  LAB_FIELDS,
+  SCALAR_FIELDS,
+  type FieldInfo,
+  type LabField,
+  type ScalarField,
+} from './field-info';
 import { normalizeLab, type ReportedLab } from './normalize';
 import type { Problem } from './problem';
 import { displayUnit } from './units';
@@ -24,9 +31,9 @@ function rangeMessage(info: FieldInfo, canonical: number, shown: string): string
   return undefined;
 }
 
-function checkLab(path: string, info: FieldInfo, lab: ReportedLab): Problem[] {
+function checkLab(path: LabField, info: FieldInfo, lab: ReportedLab): Problem[] {
   const problems: Problem[] = [];
-  const normalized = normalizeLab(path as (typeof LAB_FIELDS)[number], lab);
+  const normalized = normalizeLab(path, lab);
   const shown = `${format(lab.value)} ${normalized.reportedUnit}`;
   const valueMessage = rangeMessage(info, normalized.value, shown);
   if (valueMessage !== undefined) problems.push({ field: `${path}.value`, message: valueMessage });

@@ -1,15 +1,14 @@
 import type { z } from 'zod';
 import { CaseSchema, PartialCaseSchema, type Case, type PartialCase } from './case-schema';
-import { FIELD_INFO, type LabField, type ScalarField } from './field-info';
+import { FIELD_INFO, type FieldInfo } from './field-info';
 import { plausibilityProblems } from './plausibility';
 import type { CheckResult, Problem } from './problem';
 
-const infoFor = (path: string) => {
-  const exact = (FIELD_INFO as Record<string, (typeof FIELD_INFO)[LabField | ScalarField] | undefined>)[path];
-  if (exact !== undefined) return exact;
-  const head = path.split('.')[0] ?? path;
-  return (FIELD_INFO as Record<string, (typeof FIELD_INFO)[LabField] | undefined>)[head];
-};
+const FIELDS_BY_PATH: Readonly<Record<string, FieldInfo | undefined>> = FIELD_INFO;
+
+/** The field a schema issue is about: the path itself (history.ageYears) or its lab (alp.unit -> alp). */
+const infoFor = (path: string): FieldInfo | undefined =>
+  FIELDS_BY_PATH[path] ?? FIELDS_BY_PATH[path.split('.')[0] ?? path];
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = input;
