@@ -1,7 +1,7 @@
 import type { Origin } from '../../src/clinical/assessment-schema';
 import type { PartialCase } from '../../src/clinical/case-schema';
 import type { QuestionStepId } from '../../machines';
-import { STEP_TEXT, stepPosition } from '../presentation/steps';
+import { STEP_TEXT, stepIntro, stepPosition } from '../presentation/steps';
 import {
   adaptiveCard,
   column,
@@ -217,19 +217,20 @@ const typedCommands = (step: QuestionStepId): string => {
 
 export const questionCard = ({ step, fields, known, revision, origin }: QuestionCardInput): CardWithText => {
   const text = STEP_TEXT[step];
+  const intro = stepIntro(step, known);
   const position = stepPosition(step, origin);
   const title = `Step ${position.number} of ${position.of} · ${text.title}`;
   const inputs = stepInputs(fields);
   const typeHint = `Or type it, e.g. "${text.typedExample}".`;
   const body: CardElement[] = [
     heading(title),
-    textBlock(text.intro, { spacing: 'none' }),
+    textBlock(intro, { spacing: 'none' }),
     ...inputs.flatMap((input) => inputElements(input, known)),
     subtle(typeHint),
   ];
   const lines = [
     title,
-    text.intro,
+    intro,
     ...inputs.map((input) => textLine(input, known)),
     `${typeHint}${typedCommands(step)}`,
   ];

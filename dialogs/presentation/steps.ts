@@ -1,4 +1,5 @@
 import type { Origin } from '../../src/clinical/assessment-schema';
+import type { PartialCase } from '../../src/clinical/case-schema';
 import type { QuestionStepId } from '../../machines';
 
 /**
@@ -47,7 +48,8 @@ export const STEP_TEXT: Record<QuestionStepId, StepText> = {
   },
   hepaticAma: {
     title: 'Antimitochondrial antibody',
-    intro: 'No duct dilatation: test for primary biliary cholangitis (ACG 2017 · guideline).',
+    intro:
+      'Autoimmune and infiltrative causes: primary biliary cholangitis (AMA) and AL amyloidosis (ACG 2017 · guideline).',
     typedExample: 'AMA negative',
   },
   bone: {
@@ -57,16 +59,29 @@ export const STEP_TEXT: Record<QuestionStepId, StepText> = {
   },
 };
 
+/**
+ * The intro of a step as it reads for this case. After a normal-calibre duct on ultrasound the AMA
+ * question follows from the absence of dilatation; after any other finding it must not say so.
+ */
+export const stepIntro = (step: QuestionStepId, known: PartialCase): string =>
+  step === 'hepaticAma' && known.imaging?.ultrasound === 'normal'
+    ? 'No duct dilatation: test for primary biliary cholangitis (AMA) and consider infiltrative disease such as AL amyloidosis (ACG 2017 · guideline).'
+    : STEP_TEXT[step].intro;
+
 const SHARED_STEPS: readonly QuestionStepId[] = ['alp', 'context', 'redFlags', 'liverPanel', 'origin'];
 const HEPATIC_STEPS: readonly QuestionStepId[] = [...SHARED_STEPS, 'hepaticImaging', 'hepaticAma'];
 const BONE_STEPS: readonly QuestionStepId[] = [...SHARED_STEPS, 'bone'];
+const BOTH_BRANCHES: readonly QuestionStepId[] = [...HEPATIC_STEPS, 'bone'];
 
 /**
  * "Step N of M". The branch is not known until the origin is, so M counts the bone branch (the
- * shorter one) until a hepatic origin or a hepatic step shows the longer route.
+ * shorter one) until a hepatic origin or a hepatic step shows the longer route. A step off the
+ * origin's branch (bone questions while the origin is still open in a hepatic-looking workup)
+ * counts on the route through both branches rather than as "step 0".
  */
 export const stepPosition = (step: QuestionStepId, origin?: Origin): { number: number; of: number } => {
   const hepatic = origin === 'liver' || step === 'hepaticImaging' || step === 'hepaticAma';
-  const route = hepatic ? HEPATIC_STEPS : BONE_STEPS;
+  const preferred = hepatic ? HEPATIC_STEPS : BONE_STEPS;
+  const route = preferred.includes(step) ? preferred : BOTH_BRANCHES;
   return { number: route.indexOf(step) + 1, of: route.length };
 };

@@ -59,6 +59,25 @@ describe('questionCard', () => {
     expect(hepaticOrigin.card.body[0]).toMatchObject({ text: 'Step 5 of 7 · Liver or bone?' });
   });
 
+  it('never numbers a step 0: a bone question in a hepatic workup counts on the route through both branches', () => {
+    const bone = questionCard({
+      step: 'bone',
+      fields: STEP_FIELDS.bone,
+      known: {},
+      revision: 1,
+      origin: 'liver',
+    });
+    expect(bone.card.body[0]).toMatchObject({ text: 'Step 8 of 8 · Bone causes' });
+  });
+
+  it('says "no duct dilatation" only when the ultrasound showed none', () => {
+    const afterNormal = build('hepaticAma', { imaging: { ultrasound: 'normal' } });
+    const afterDilated = build('hepaticAma', { imaging: { ultrasound: 'dilated-ducts' } });
+    expect(afterNormal.text).toContain('No duct dilatation');
+    expect(afterDilated.text).not.toContain('No duct dilatation');
+    expect(JSON.stringify(afterDilated.card)).not.toContain('No duct dilatation');
+  });
+
   it('puts value, unit and the lab ULN side by side for a lab', () => {
     const ids = inputIds(build('alp').card);
     expect(ids).toEqual(['alp.value', 'alp.unit', 'alp.uln', 'alpBaseline.value']);
