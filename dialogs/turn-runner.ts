@@ -73,16 +73,21 @@ function outdatedWorkup(enteredCase: PartialCase | undefined, turn: Turn): Outco
   };
 }
 
+/**
+ * A card submit when the value is one of ours; otherwise the typed text. Other apps' payloads
+ * (Teams messageBack, another bot's card) may carry a value alongside text the clinician typed.
+ */
 function intentFor(session: WorkupSession, input: TurnInput, isNew: boolean): TurnIntent {
+  const typed = input.text?.trim() ?? '';
   if (input.value !== undefined && input.value !== null) {
     const position = {
       step: stepOf(session),
       revision: contextOf(session).revision,
       offerOpen: hasOpenOffer(session),
     };
-    return cardIntent(input.value, isNew ? undefined : position);
+    const clicked = cardIntent(input.value, isNew ? undefined : position);
+    if (clicked.kind !== 'unrecognised' || typed === '') return clicked;
   }
-  const typed = input.text?.trim() ?? '';
   return typed === '' ? { kind: 'empty' } : textIntent(typed, session);
 }
 

@@ -87,6 +87,17 @@ const conversations: Array<[string, Exchange[]]> = [
       { say: 'hello', expect: ['ALP workup in multiple myeloma', 'Step 1 of 6 · ALP'] },
       { say: 'why', expect: ['There is no conclusion to explain yet'] },
       { say: 'chart note', expect: ['There is nothing to note yet'] },
+      // Another app's payload beside typed text: the text counts; alone, it is named as not ours.
+      {
+        say: 'summary',
+        extra: { value: { msteams: { type: 'messageBack' } } },
+        expect: ['Nothing entered yet'],
+      },
+      {
+        say: '',
+        extra: { value: { msteams: { type: 'messageBack' } } },
+        expect: ['not a card from this workup'],
+      },
     ],
   ],
   [
