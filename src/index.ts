@@ -36,6 +36,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   logger.info({ mode: config.mode }, modeLine(config));
   const opened = await createStorage({
     databaseUrl: config.storage.databaseUrl,
+    postgresSchema: config.storage.databaseSchema,
     sqlitePath: config.storage.sqlitePath,
     auditSalt: config.storage.auditSalt,
     onConnectionError: (error) => logger.error({ errorName: error.name }, 'database connection error'),

@@ -57,6 +57,14 @@ export const EnvSchema = z
         .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
         .optional(),
     ),
+    DATABASE_SCHEMA: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]{0,62}$/, {
+          message: 'must be 1-63 lower-case letters, digits or underscores, not starting with a digit',
+        })
+        .optional(),
+    ),
     SQLITE_PATH: optionalText.transform((raw) => raw ?? './data/alp-workup.sqlite'),
     RETENTION_DAYS: integer(30, 1, 3650),
     AUDIT_SALT: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),

@@ -20,7 +20,14 @@ export interface Config {
   publicBaseUrl: string | undefined;
   bot: BotCredentials | undefined;
   directLine: { secret: string | undefined; endpoint: string };
-  storage: { databaseUrl: string | undefined; sqlitePath: string; retentionDays: number; auditSalt: string };
+  storage: {
+    databaseUrl: string | undefined;
+    /** PostgreSQL schema holding the tables (created if missing); undefined = public. */
+    databaseSchema: string | undefined;
+    sqlitePath: string;
+    retentionDays: number;
+    auditSalt: string;
+  };
   logLevel: LogLevel;
   rateLimit: { windowMs: number; maxRequests: number; tokenMaxRequests: number };
   /** Honour X-Forwarded-For for the client address (only behind a trusted reverse proxy). */
@@ -72,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       },
       storage: {
         databaseUrl: e.DATABASE_URL,
+        databaseSchema: e.DATABASE_SCHEMA,
         sqlitePath: e.SQLITE_PATH,
         retentionDays: e.RETENTION_DAYS,
         auditSalt: e.AUDIT_SALT ?? LOCAL_AUDIT_SALT,
