@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { saveScreenshot, withFailureArtifacts } from './support/artifacts';
+import { saveScreenshot, saveScreenshotShowing, withFailureArtifacts } from './support/artifacts';
 import { launchChromium } from './support/chromium';
 import { startRealApp, type RealApp } from './support/real-app';
 import { WebChatPage, type InputMode } from './support/webchat-page';
@@ -93,8 +93,7 @@ test('a bone-branch workup by cards, with back, a pasted lab report and an edit,
     expect(assessment).toContain('CTCAE v5.0 grade 1');
     expect(assessment).toMatch(/Zangari 2007.*· study/);
     expect(assessment).toContain('Content version');
-    await chat.lastCard().getByText('Next steps').scrollIntoViewIfNeeded();
-    await saveScreenshot(chat.page, 'web-chat-assessment');
+    await saveScreenshotShowing(chat.page, chat.lastCard(), 'web-chat-assessment');
 
     // Edit an answer from the assessment: the ALP card comes back filled in, the conclusion follows the new value.
     await chat.press('Edit an answer');

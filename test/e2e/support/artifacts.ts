@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Git-ignored; CI keeps it as the build's artifacts. */
 export const RESULTS_DIR = path.resolve(__dirname, '..', '..', '..', 'test-results');
@@ -21,6 +21,23 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const file = artifactPath(`${slug(name)}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/**
+ * The page with `element` shown whole: the window grows to fit it, since the transcript keeps
+ * itself scrolled to its end and a long card (the assessment) is otherwise cut at the top.
+ */
+export async function saveScreenshotShowing(page: Page, element: Locator, name: string): Promise<string> {
+  const viewport = page.viewportSize();
+  const box = await element.boundingBox();
+  if (viewport === null || box === null) return saveScreenshot(page, name);
+  await page.setViewportSize({ width: viewport.width, height: Math.ceil(viewport.height + box.height) });
+  await element.evaluate((target) => target.scrollIntoView({ block: 'end' }));
+  try {
+    return await saveScreenshot(page, name);
+  } finally {
+    await page.setViewportSize(viewport);
+  }
 }
 
 /**
