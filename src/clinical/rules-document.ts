@@ -113,7 +113,7 @@ export function renderRulesDocument(): string {
     seedCoverage(),
     '## Accepted units and plausible ranges',
     '',
-    'Values outside these ranges, negative values, non-numbers, unknown units and a ULN of zero or less are refused with a message naming the field. The plausible-ULN range catches a ULN typed in another unit than its value (team convention, generous bounds).',
+    'Values outside these ranges, negative values, non-numbers, unknown units, unknown field names and a ULN of zero or less are refused with a message naming the field. The plausible-ULN range catches a ULN typed in another unit than its value (team convention, generous bounds).',
     '',
     plausibleRanges(),
     '## Bibliography',

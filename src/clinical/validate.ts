@@ -3,6 +3,7 @@ import { CaseSchema, PartialCaseSchema, type Case, type PartialCase } from './ca
 import { FIELD_INFO, type FieldInfo } from './field-info';
 import { plausibilityProblems } from './plausibility';
 import type { CheckResult, Problem } from './problem';
+import { unknownFieldProblems } from './unknown-fields';
 
 const FIELDS_BY_PATH: Readonly<Record<string, FieldInfo | undefined>> = FIELD_INFO;
 
@@ -68,7 +69,7 @@ function check<T extends PartialCase>(schema: z.ZodType<T>, input: unknown): Che
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => schemaProblem(issue, input)) };
   }
-  const problems = plausibilityProblems(parsed.data);
+  const problems = [...unknownFieldProblems(schema, input), ...plausibilityProblems(parsed.data)];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };
 }
 

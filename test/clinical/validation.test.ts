@@ -151,6 +151,29 @@ describe('schema problems are named and explained', () => {
   });
 });
 
+describe('unknown field names', () => {
+  it('are refused, with the intended field when only the case differs', () => {
+    expect(problemsOf({ ...baseCase, GGT: { value: 30, unit: 'U/L', uln: 60 } })).toEqual([
+      { field: 'GGT', message: '"GGT" is not a case field (did you mean "ggt"?).' },
+    ]);
+  });
+
+  it('are found inside nested answers too, listing the known ones', () => {
+    const [problem] = problemsOf({ ...baseCase, symptoms: { feverish: true } });
+    expect(problem?.field).toBe('symptoms.feverish');
+    expect(problem?.message).toContain('known fields here: fever, jaundice');
+  });
+
+  it('name an empty key visibly', () => {
+    expect(problemsOf({ ...baseCase, '': 1 }).map((p) => p.field)).toEqual(['""']);
+  });
+
+  it('are refused in a partial case as well', () => {
+    const result = checkPartialCase({ bilirubin: { value: 1 } });
+    expect(result.ok ? [] : result.problems.map((p) => p.field)).toEqual(['bilirubin']);
+  });
+});
+
 describe('checkPartialCase', () => {
   it('accepts what the conversation has so far, ALP included or not', () => {
     expect(checkPartialCase({})).toEqual({ ok: true, value: {} });
