@@ -82,6 +82,15 @@ describe('alp-workup assess', () => {
     );
   });
 
+  it('refuses a misspelt field instead of ignoring it', async () => {
+    const run = await runCli(
+      ['assess', '-'],
+      JSON.stringify({ ...boneCase, Ggt: { value: 30, unit: 'U/L', uln: 60 } }),
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('Ggt: "Ggt" is not a case field (did you mean "ggt"?).\n');
+  });
+
   it('reports an unreadable file and wrong usage with exit 2', async () => {
     const missing = await runCli(['assess', join(tmpdir(), 'no-such-dir-alp', 'case.json')]);
     expect(missing.code).toBe(2);

@@ -80,7 +80,7 @@ export const ORIGIN_RULES: readonly Rule[] = [
     group: 'origin',
     kind: 'interpretation',
     condition:
-      "GGT <= 1x ULN or 5'NT <= 1x ULN (none raised), no third-trimester pregnancy, not a non-fasting sample, bone-specific ALP not normal",
+      "GGT <= 1x ULN or 5'NT <= 1x ULN (none raised), no third-trimester pregnancy, not a non-fasting sample, bone-specific ALP not known (a raised one is O-6, a normal one O-11)",
     applies: (f) => f.originBasis === 'hepatic-markers-normal',
     detail: (f) => `${markerText(f)}.`,
     recommendation: 'Non-hepatic origin: bone likely. Follow the bone branch.',
