@@ -2,7 +2,7 @@ import { assign, setup } from 'xstate';
 import { QUESTION_STEP_IDS, STEP_IDS, stepForField, type QuestionStepId, type StepId } from './steps';
 import { freshContext, type WorkupContext } from './workup-context';
 import type { WorkupEvent } from './workup-events';
-import { destinationOf, notDoneOutcome, previousQuestion } from './workup-progress';
+import { destinationOf, nextQuestion, notDoneOutcome, previousQuestion } from './workup-progress';
 import {
   afterAcknowledge,
   afterAnswer,
@@ -27,8 +27,12 @@ const workupSetup = setup({
       event.type === 'ANSWER' && caseAfterAnswer(context, event.values) !== undefined,
     routesTo: ({ context }, params: { step: StepId }) => destinationOf(context) === params.step,
     hasAlp: ({ context }) => context.case.alp !== undefined,
+    // A pending test parks the workup only when nothing else can be asked meanwhile: a missing
+    // INR must not hold back the ultrasound question.
     parksForResults: ({ context, event }, params: { step: QuestionStepId }) =>
-      event.type === 'NOT_DONE' && notDoneOutcome(context, params.step, event.fields).pending.length > 0,
+      event.type === 'NOT_DONE' &&
+      notDoneOutcome(context, params.step, event.fields).pending.length > 0 &&
+      nextQuestion({ ...context, ...afterNotDone(context, params.step, event.fields) }) === undefined,
     canResume: ({ context }) => destinationOf(context) !== 'awaitingResults',
     isBackTo: ({ context }, params: { from: StepId; to: QuestionStepId }) =>
       previousQuestion(context, params.from) === params.to,

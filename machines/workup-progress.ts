@@ -66,13 +66,41 @@ function fieldsMissingUln(context: WorkupContext): CaseFieldPath[] {
   return fieldsStillNeeded(context).filter((field) => missingUln.includes(`${field}.uln`));
 }
 
+const COMBINED_PATTERNS: readonly Assessment['pattern'][] = ['cholestatic', 'mixed', 'hepatocellular'];
+
+const OBSTRUCTIVE_ULTRASOUND: readonly (string | undefined)[] = ['dilated-ducts', 'cbd-stone'];
+
+/**
+ * The questions in the order this case asks them. Red flags come first (product decision 4): once
+ * the liver tests show a combined picture, the red-flag screen moves ahead of the treatment
+ * context. A branch is left out once the origin rules it out: no bone questions for a hepatic
+ * ALP, no liver imaging for a bone ALP. The AMA and infiltration questions follow an ultrasound
+ * without obstruction (rule H-4); before the ultrasound, or after dilated ducts or a stone, the
+ * imaging decides the next test.
+ */
+function questionOrder(caseValues: PartialCase, assessment: Assessment | undefined): QuestionStepId[] {
+  const combined = assessment !== undefined && COMBINED_PATTERNS.includes(assessment.pattern);
+  const ordered: QuestionStepId[] = combined
+    ? ['alp', 'redFlags', ...QUESTION_STEP_IDS.filter((step) => step !== 'alp' && step !== 'redFlags')]
+    : [...QUESTION_STEP_IDS];
+  const origin = assessment?.origin;
+  const ultrasound = caseValues.imaging?.ultrasound;
+  const nonObstructive = ultrasound !== undefined && !OBSTRUCTIVE_ULTRASOUND.includes(ultrasound);
+  return ordered.filter(
+    (step) =>
+      !(origin === 'liver' && step === 'bone') &&
+      !(origin === 'bone' && (step === 'hepaticImaging' || step === 'hepaticAma')) &&
+      !(step === 'hepaticAma' && !nonObstructive),
+  );
+}
+
 /**
  * The first question whose answer can still change the conclusion and that has not been gone
  * through yet, or that holds a lab still lacking its ULN.
  */
 export function nextQuestion(context: WorkupContext): QuestionStepId | undefined {
   const missingUln = fieldsMissingUln(context);
-  return QUESTION_STEP_IDS.find((step) =>
+  return questionOrder(context.case, assessWorkup(context.case)).find((step) =>
     context.answered.includes(step)
       ? STEP_FIELDS[step].some((field) => missingUln.includes(field))
       : neededFields(context, step).length > 0,

@@ -1,6 +1,8 @@
 import { initialTransition } from 'xstate';
+import type { PartialCase } from '../../src/clinical/case-schema';
 import { isKnown, isTestField } from '../../machines/case-fields';
 import { currentStep } from '../../machines/current-step';
+import { assessWorkup, nextQuestion } from '../../machines/workup-progress';
 import type { WorkupSnapshot } from '../../machines/persistence';
 import { isQuestionStep, QUESTION_STEP_IDS, STEP_IDS, type StepId } from '../../machines/steps';
 import type { WorkupEvent } from '../../machines/workup-events';
@@ -17,6 +19,7 @@ import {
   GGT_NORMAL,
   GGT_RAISED,
   NO_SYMPTOMS,
+  NORMAL_LIVER_PANEL,
   RED_FLAG_ANSWERS,
   ULTRASOUND_DILATED,
   ULTRASOUND_NORMAL,
@@ -244,6 +247,45 @@ describe('ANSWER', () => {
   });
 });
 
+describe('branches', () => {
+  const visited = (answers: PartialCase[]): StepId[] => {
+    let snapshot = start();
+    const steps: StepId[] = [];
+    for (const values of answers) {
+      snapshot = send(snapshot, answer(values));
+      steps.push(currentStep(snapshot));
+    }
+    for (let guard = 0; guard < 12 && isQuestionStep(currentStep(snapshot)); guard += 1) {
+      snapshot = send(snapshot, { type: 'SKIP' });
+      steps.push(currentStep(snapshot));
+    }
+    return steps;
+  };
+
+  it('asks no bone questions once the origin is hepatic', () => {
+    const steps = visited([ALP_HIGH, NO_SYMPTOMS, CHOLESTATIC_PANEL, GGT_RAISED, ULTRASOUND_DILATED]);
+    expect(steps).not.toContain('bone');
+    expect(steps).not.toContain('hepaticAma');
+    expect(steps.at(-1)).toBe('assessment');
+  });
+
+  it('asks AMA and infiltration only after an ultrasound without obstruction', () => {
+    const steps = visited([ALP_HIGH, NO_SYMPTOMS, CHOLESTATIC_PANEL, GGT_RAISED]);
+    expect(steps.indexOf('hepaticImaging')).toBeGreaterThanOrEqual(0);
+    expect(steps.slice(0, steps.indexOf('hepaticImaging'))).not.toContain('hepaticAma');
+    expect(visited([ALP_HIGH, NO_SYMPTOMS, CHOLESTATIC_PANEL, GGT_RAISED, ULTRASOUND_NORMAL])).toContain(
+      'hepaticAma',
+    );
+  });
+
+  it('asks no liver imaging once the origin is bone', () => {
+    const steps = visited([ALP_RAISED, BORTEZOMIB_CONTEXT, NO_SYMPTOMS, NORMAL_LIVER_PANEL, GGT_NORMAL]);
+    expect(steps).not.toContain('hepaticImaging');
+    expect(steps).not.toContain('hepaticAma');
+    expect(steps.at(-1)).toBe('assessment');
+  });
+});
+
 describe('red flags', () => {
   it.each(Object.keys(RED_FLAG_ANSWERS))(
     '%s interrupts at once and ACK continues where the workup was going',
@@ -253,9 +295,27 @@ describe('red flags', () => {
       expect(currentStep(interrupted)).toBe('urgent');
       const acknowledged = send(interrupted, { type: 'ACK_RED_FLAG' });
       expect(acknowledged.context.acknowledgedRedFlags.length).toBeGreaterThan(0);
-      expect(currentStep(acknowledged)).toBe('context');
+      // A combined liver picture brings the red-flag screen ahead of the treatment context.
+      const combined = ['cholestatic', 'mixed', 'hepatocellular'].includes(
+        assessWorkup(acknowledged.context.case)?.pattern ?? '',
+      );
+      expect(currentStep(acknowledged)).toBe(combined ? 'redFlags' : 'context');
     },
   );
+
+  it('asks the red-flag screen before the treatment context once the liver tests are combined', () => {
+    const combined = send(
+      start(),
+      answer({
+        alp: { value: 300, unit: 'U/L', uln: 120 },
+        alt: { value: 30, unit: 'U/L', uln: 40 },
+        ast: { value: 35, unit: 'U/L', uln: 40 },
+        bilirubinTotal: { value: 1.75, unit: 'mg/dL', uln: 1.2 },
+      }),
+    );
+    expect(currentStep(combined)).toBe('redFlags');
+    expect(currentStep(send(start(), answer(ALP_RAISED)))).toBe('context');
+  });
 
   it('interrupts again for a new red flag, but not for one already acknowledged', () => {
     const acknowledged = send(reach('urgent'), { type: 'ACK_RED_FLAG' });
@@ -274,7 +334,7 @@ describe('red flags', () => {
       reach('urgent'),
       answer({ alt: { value: 20, unit: 'U/L', uln: 40 }, ast: { value: 22, unit: 'U/L', uln: 40 } }),
     );
-    expect(currentStep(corrected)).toBe('context');
+    expect(currentStep(corrected)).toBe('redFlags');
     expect(corrected.context.acknowledgedRedFlags).toEqual([]);
   });
 
@@ -398,12 +458,16 @@ describe.each(QUESTION_STEP_IDS.filter((step) => step !== 'alp'))('leaving %s wi
     expect(after.context.revision).toBe(before.context.revision + 1);
   });
 
-  it('NOT_DONE parks for the tests it still needs, or goes on when there are none', () => {
+  it('NOT_DONE records the tests to order and parks only when nothing else can be asked meanwhile', () => {
     const after = send(before, { type: 'NOT_DONE' });
     expect(after.context.answered.at(-1)).toBe(step);
     expect(after.context.pending.filter((field) => !isTestField(field))).toEqual([]);
-    expect(currentStep(after)).toBe(
-      after.context.pending.length > 0 ? 'awaitingResults' : currentStep(send(before, { type: 'SKIP' })),
-    );
+    const meanwhile = nextQuestion(after.context);
+    if (currentStep(after) === 'awaitingResults') {
+      expect(after.context.pending.length).toBeGreaterThan(0);
+      expect(meanwhile).toBeUndefined();
+    } else {
+      expect(currentStep(after)).toBe(meanwhile ?? 'assessment');
+    }
   });
 });
