@@ -68,6 +68,23 @@ describe('cases a haematologist would sign', () => {
     expect(a.missing.indexOf('symptoms.fever')).toBeLessThan(a.missing.indexOf('imaging.ultrasound'));
   });
 
+  it('the same hepatic case, days later with dilated ducts on ultrasound: MRI with MRCP', () => {
+    const a = assessValid({
+      alp: { value: 5.0, unit: 'µkat/L', uln: 2.2 },
+      alt: { value: 30, unit: 'U/L', uln: 40 },
+      ast: { value: 35, unit: 'U/L', uln: 40 },
+      bilirubinTotal: { value: 30, unit: 'µmol/L', uln: 21 },
+      ggt: { value: 200, unit: 'U/L', uln: 60 },
+      symptoms: noSymptoms,
+      imaging: { ultrasound: 'dilated-ducts' },
+    });
+    expect(a.urgent).toBe(false);
+    expect(ids(a.findings)).toContain('H-2');
+    expect(ids(a.findings)).not.toContain('H-1');
+    expect(a.findings.find((f) => f.id === 'H-2')?.text).toContain('MRI with MRCP');
+    expect(a.missing).not.toContain('imaging.ultrasound');
+  });
+
   it("Hy's law interrupts at once", () => {
     const a = assessValid({
       alp: { value: 150, unit: 'U/L', uln: 120 },
