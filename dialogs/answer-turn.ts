@@ -1,7 +1,6 @@
 import { checkPartialCase } from '../src/clinical';
 import type { Assessment } from '../src/clinical/assessment-schema';
-import { isQuestionStep, type WorkupEvent } from '../machines';
-import { mergeCase } from '../machines/merge-case';
+import { isQuestionStep, mergeCase, type WorkupEvent } from '../machines';
 import { answerEcho } from './answer-echo';
 import { answeredCard } from './cards/answered-card';
 import { runningInterpretation } from './presentation/assessment-lines';

@@ -1,4 +1,4 @@
-import { mergeCase } from '../machines/merge-case';
+import { mergeCase } from '../machines';
 import { resumeCard } from './cards/resume-card';
 import { welcomeCard } from './cards/welcome-card';
 import { handleAnswer } from './answer-turn';

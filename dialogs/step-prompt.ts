@@ -1,11 +1,11 @@
 import {
   STEP_FIELDS,
+  isKnown,
   isQuestionStep,
   neededFields,
   unacknowledgedRedFlags,
   type QuestionStepId,
 } from '../machines';
-import { isKnown } from '../machines/case-fields';
 import { assessmentCard } from './cards/assessment-card';
 import { questionCard } from './cards/question-card';
 import { redFlagCard } from './cards/red-flag-card';

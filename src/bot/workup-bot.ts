@@ -103,6 +103,10 @@ class WorkupBot extends ActivityHandler {
         await this.send(context, result.replies);
         // A forgotten user leaves no trace, not even of the forgetting.
         if (!result.forgetUser) await this.recordAudit(owner, result);
+        this.logger.info(
+          { step: result.audit.step, event: result.audit.event, changed: result.changed },
+          'turn',
+        );
       });
     } catch (error) {
       const errorId = randomUUID().slice(0, 8);

@@ -21,18 +21,19 @@ const exchanges: Exchange[] = [
       'Cholestatic pattern, 2.3x ULN',
       'hepatic origin',
       'Educational decision support',
-      'Step 2 of 7 · Treatment and context',
+      // Bilirubin is raised: the red-flag screen comes first.
+      'Red-flag screen',
     ],
     absent: ['<at>'],
   },
   {
-    say: '<at>ALP Workup</at> bortezomib week 6, no new drugs, not pregnant, fasting',
-    extra: inChannel,
-    expect: ['I read: current treatment: bortezomib; weeks on treatment: 6', 'Step 3 of 7 · Red-flag screen'],
+    say: 'none of these',
+    expect: ['none of the red-flag symptoms', 'Treatment and context'],
   },
   {
-    say: 'none of these',
-    expect: ['none of the red-flag symptoms', 'Step 4 of 7 · Liver panel and calcium'],
+    say: '<at>ALP Workup</at> bortezomib week 6, no new drugs, not pregnant, fasting',
+    extra: inChannel,
+    expect: ['I read: current treatment: bortezomib; weeks on treatment: 6', 'Liver panel and calcium'],
   },
   {
     say: 'D bili 0.9 mg/dL (ULN 0.3), INR 1.0, Ca 2.3 mmol/L (ULN 2.6)',
@@ -67,7 +68,6 @@ const exchanges: Exchange[] = [
       'I read: right upper quadrant ultrasound: dilated ducts',
     ],
   },
-  { say: 'skip', expect: ['Bone causes'] },
   {
     say: 'skip',
     expect: [
