@@ -168,8 +168,9 @@ describe('R-06 massive aminotransferases', () => {
     expect(redFlagIds({ ...base, alt }).includes('R-06')).toBe(fires);
   });
 
-  it('counts AST above 15x ULN', () => {
-    expect(redFlagIds({ ...base, ast: lab(601, 40) })).toContain('R-06');
+  it('counts AST above 15x ULN, and names it', () => {
+    const flag = assessValid({ ...base, ast: lab(601, 40) }).redFlags.find((f) => f.id === 'R-06');
+    expect(flag?.text).toMatch(/^ALT 20 U\/L \(0\.5x ULN\), AST 15x ULN\./);
   });
 });
 

@@ -149,10 +149,15 @@ export const RED_FLAG_RULES: readonly Rule[] = [
     condition: 'ALT > 15x ULN, AST > 15x ULN, or ALT > 10,000 U/L',
     applies: ({ derived: d, labs }) =>
       over(d.altXUln, 15) || over(d.astXUln, 15) || over(labs.alt?.value, 10000),
-    detail: ({ derived: d, labs }) =>
-      d.altXUln !== undefined
-        ? `ALT ${amount(labs.alt?.value ?? 0)} U/L (${times(d.altXUln)} ULN).`
-        : `Aminotransferases above 15x ULN.`,
+    detail: ({ derived: d, labs }) => {
+      const alt = labs.alt;
+      const altText =
+        alt === undefined
+          ? ''
+          : `ALT ${amount(alt.value)} U/L${d.altXUln === undefined ? '' : ` (${times(d.altXUln)} ULN)`}`;
+      const astText = d.astXUln !== undefined && d.astXUln > 15 ? `AST ${times(d.astXUln)} ULN` : '';
+      return `${[altText, astText].filter((s) => s !== '').join(', ')}.`;
+    },
     recommendation:
       'Massive aminotransferase rise: assess urgently for acetaminophen (paracetamol) toxicity and ischaemic hepatitis, alongside drug-induced and viral causes.',
     why: 'ACG 2017 advises that ALT and/or AST above 15x ULN, or ALT above 10,000 IU/L, also prompt assessment for acetaminophen toxicity and ischaemic hepatopathy (strong recommendation, very low evidence). The wording was read second-hand, as quoted with its grade in third-party code [P].',
