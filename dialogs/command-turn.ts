@@ -52,14 +52,18 @@ function editField(session: WorkupSession, intent: CommandIntent, turn: Turn): O
   );
 }
 
+/**
+ * "None of these" answers the red-flag screen wherever it is typed: the clinician may clear the
+ * red flags before the screen comes up, and free text is first-class at every step.
+ */
 function noneOfThese(session: WorkupSession, turn: Turn): Outcome {
-  if (stepOf(session) !== 'redFlags') {
-    return unchanged(session, 'none-of-these-refused', [
-      say(`"None of these" answers the red-flag screen. We are at ${whereWeAre(session)}.`),
-    ]);
-  }
   const symptoms = Object.fromEntries(SYMPTOM_FIELDS.map((symptom) => [symptom, false]));
-  return handleAnswer(session, { kind: 'answer', values: { symptoms }, readings: [], answers: [] }, turn);
+  const answers = SYMPTOM_FIELDS.map((symptom) => ({
+    field: `symptoms.${symptom}`,
+    answer: false,
+    source: 'none of these',
+  }));
+  return handleAnswer(session, { kind: 'answer', values: { symptoms }, readings: [], answers }, turn);
 }
 
 export function handleCommand(
