@@ -83,8 +83,3 @@ export const contextOf = (session: WorkupSession): WorkupContext => session.snap
 
 export const assessmentOf = (session: WorkupSession): Assessment | undefined =>
   assessWorkup(session.snapshot.context.case);
-
-export const withState = (session: WorkupSession, changes: Partial<ConversationState>): WorkupSession => ({
-  ...session,
-  state: { ...session.state, ...changes },
-});
