@@ -68,15 +68,15 @@ export class PlaygroundPage {
   private async waitForMessages(from: number, expected: string | RegExp): Promise<void> {
     const pattern =
       typeof expected === 'string'
-        ? { source: expected, literal: true }
-        : { source: expected.source, literal: false };
+        ? { source: expected, flags: '', literal: true }
+        : { source: expected.source, flags: expected.flags, literal: false };
     await this.page.waitForFunction(
-      ([selector, first, { source, literal }]) => {
+      ([selector, first, { source, flags, literal }]) => {
         const text = Array.from(document.querySelectorAll(selector))
           .slice(first)
           .map((header) => header.parentElement?.innerText ?? '')
           .join('\n');
-        return literal ? text.includes(source) : new RegExp(source).test(text);
+        return literal ? text.includes(source) : new RegExp(source, flags).test(text);
       },
       [MESSAGE, from, pattern] as const,
       { timeout: REPLY_TIMEOUT_MS },

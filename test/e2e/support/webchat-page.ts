@@ -67,15 +67,15 @@ export class WebChatPage {
     await action();
     const pattern =
       typeof expected === 'string'
-        ? { source: expected, literal: true }
-        : { source: expected.source, literal: false };
+        ? { source: expected, flags: '', literal: true }
+        : { source: expected.source, flags: expected.flags, literal: false };
     await this.page.waitForFunction(
-      ([selector, from, { source, literal }]) => {
+      ([selector, from, { source, flags, literal }]) => {
         const text = Array.from(document.querySelectorAll(selector))
           .slice(from)
           .map((element) => (element as HTMLElement).innerText)
           .join('\n');
-        return literal ? text.includes(source) : new RegExp(source).test(text);
+        return literal ? text.includes(source) : new RegExp(source, flags).test(text);
       },
       [ACTIVITY, before, pattern] as const,
       { timeout: REPLY_TIMEOUT_MS },
