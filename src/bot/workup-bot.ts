@@ -153,7 +153,8 @@ class WorkupBot extends ActivityHandler {
     }
     if (!result.changed) return result;
     try {
-      await this.write(key, { ...record, workup: result.state });
+      // Someone who has talked to the bot needs no welcome when a later conversationUpdate arrives.
+      await this.write(key, { ...record, workup: result.state, welcomed: true });
       return result;
     } catch (error) {
       if (!isETagConflict(error)) throw error;

@@ -66,6 +66,13 @@ describe('the workup bot', () => {
     expect(someoneElse).toHaveLength(0);
   });
 
+  it('does not welcome a clinician who is already working with the bot', async () => {
+    const driver = new ConversationDriver();
+    await driver.say('ALP 180 U/L (ULN 120)');
+    const added = await driver.send({ type: ActivityTypes.ConversationUpdate, membersAdded: [BOT] });
+    expect(added).toHaveLength(0);
+  });
+
   it('applies 50 concurrent identical card submits exactly once', async () => {
     const driver = new ConversationDriver();
     await driver.say('start');
