@@ -6,7 +6,7 @@ import { ConversationStore } from './direct-line/conversation-store';
 import { registerConnectorRoutes } from './direct-line/connector-routes';
 import { registerLocalDirectLineRoutes } from './direct-line/local-direct-line-routes';
 import { registerTokenRoute } from './direct-line/token-route';
-import { rateLimit, securityHeaders } from './http-guards';
+import { rateLimit, refuseUnboundedBodies, securityHeaders } from './http-guards';
 import { InFlightRequests } from './in-flight-requests';
 import type { Logger } from './logger';
 import { createRateLimiter } from './rate-limiter';
@@ -63,6 +63,7 @@ export function buildServer(deps: ServerDeps): BuiltServer {
   });
   server.pre(securityHeaders(config.frameAncestors));
   server.pre(inFlight.middleware);
+  server.pre(refuseUnboundedBodies());
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(
     restify.plugins.bodyParser({

@@ -26,6 +26,26 @@ export function rateLimit(limiter: RateLimiter, trustProxy: boolean): RequestHan
 }
 
 /**
+ * Refuses the request bodies restify 11 reads around its body-size limit, before its body parser
+ * sees them. It gunzips `Content-Encoding: gzip` without an error handler, so one corrupt gzip body
+ * kills the process, and it counts compressed bytes, so a small gzip bomb inflates without bound.
+ * It streams `multipart/form-data` file parts to the OS temp directory with no size limit and never
+ * deletes them. Every route here takes JSON, and no Bot Framework channel or Web Chat compresses it.
+ */
+export function refuseUnboundedBodies(): RequestHandler {
+  return (req: Request, res: Response, next: Next) => {
+    const encoding = req.headers['content-encoding']?.trim().toLowerCase();
+    const multipart = (req.headers['content-type'] ?? '').trim().toLowerCase().startsWith('multipart/');
+    if ((encoding === undefined || encoding === 'identity') && !multipart) return next();
+    res.send(415, {
+      code: 'UnsupportedMediaType',
+      message: 'Request bodies must be uncompressed JSON.',
+    });
+    return next(false);
+  };
+}
+
+/**
  * Headers for every response. The page loads only its own script, style and Web Chat bundle;
  * Web Chat and Adaptive Cards set inline `style` attributes, so styles (never scripts) may be
  * inline. `frame-ancestors` lists the intranet pages allowed to embed the chat.

@@ -1,3 +1,4 @@
+import { hashForLog } from '../../src/server/logger';
 import { FixtureBot } from './support/fixture-bot';
 import { messageActivity, postJson, startTestServer, type RunningServer } from './support/test-server';
 
@@ -53,9 +54,16 @@ describe('POST /api/messages', () => {
     expect(running.logLines.join('')).not.toContain('exploded while reading');
   });
 
-  it('never writes message text to the log', async () => {
+  it('logs each activity with a request id and the hashed conversation, never the text or the raw id', async () => {
     await postJson(`${running.url}/api/messages`, messageActivity('GGT 187 U/L ULN 60'));
-    expect(running.logLines.length).toBeGreaterThan(0);
-    expect(running.logLines.join('')).not.toContain('GGT 187');
+    const logs = running.logLines.join('');
+    const line = running.logLines.find((l) => l.includes('activity processed')) ?? '';
+    expect(JSON.parse(line)).toMatchObject({
+      reqId: expect.any(String),
+      conversation: hashForLog('conversation-1'),
+      activityType: 'message',
+    });
+    expect(logs).not.toContain('GGT 187');
+    expect(logs).not.toContain('"conversation-1"');
   });
 });

@@ -26,6 +26,15 @@ export function registerMessagesRoute(
     try {
       // The schema above checked the fields the adapter relies on; botbuilder's own type is wider.
       const invokeResponse = await adapter.handle(authHeader, check.activity as unknown as Activity, logic);
+      logger.info(
+        {
+          reqId: req.getId(),
+          conversation: hashForLog(check.activity.conversation.id),
+          channelId: check.activity.channelId,
+          activityType: check.activity.type,
+        },
+        'activity processed',
+      );
       if (invokeResponse?.body === undefined) res.send(invokeResponse?.status ?? 200);
       else res.send(invokeResponse.status, invokeResponse.body);
     } catch (error) {
