@@ -66,7 +66,7 @@ export const PATTERN_RULES: readonly Rule[] = [
     detail: (f) =>
       `ALP ${times(f.derived.alpXUln ?? 0)} ULN; ALT, AST and total bilirubin within their ULNs.`,
     recommendation:
-      "Isolated ALP elevation: next, establish whether it comes from liver or bone (GGT or 5'-nucleotidase).",
+      "Isolated ALP elevation: whether it comes from liver or bone is settled by GGT or 5'-nucleotidase (or ALP fractionation).",
     why: 'ACR 2023: when ALP is elevated in isolation, GGT or fractionated ALP helps to separate hepatic from non-hepatic causes. No guideline defines "isolated" numerically; ALP above and ALT, AST and bilirubin all within ULN is a team convention [NV]. Unknown values never count as normal, which is why all three must be known. The seed article\'s first step (S5) is the same question.',
     seed: ['S5'],
     sources: ['acr2023', 'teamConvention'],
