@@ -47,6 +47,8 @@ test('a bone-branch workup by cards, with back, a pasted lab report and an edit,
     const welcome = await chat.transcriptText();
     expect(welcome).toContain('ALP workup in multiple myeloma');
     expect(welcome).toContain('not a diagnosis');
+    // Card text is rendered as Markdown: a placeholder written as an HTML-like tag would vanish.
+    expect(welcome).toMatch(/Commands: help, back, edit [^\s,]+, summary/);
     await saveScreenshot(chat.page, 'web-chat-welcome');
 
     await chat.expectReply(() => chat.press('Start workup'), 'Step 1 of');
