@@ -135,7 +135,7 @@ export function handleCommand(
     case 'acknowledged':
       return navigate(session, intent, { type: 'ACK_RED_FLAG' }, turn, 'There is no red-flag alert open.');
     case 'resume':
-      return resume(session, turn);
+      return resume(session, turn, intent);
     case 'none-of-these':
       return noneOfThese(session, turn);
     case 'summary':

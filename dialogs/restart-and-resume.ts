@@ -2,7 +2,7 @@ import { mergeCase } from '../machines';
 import { resumeCard } from './cards/resume-card';
 import { welcomeCard } from './cards/welcome-card';
 import { handleAnswer } from './answer-turn';
-import type { TurnIntent } from './turn-intent';
+import type { CommandIntent, TurnIntent } from './turn-intent';
 import {
   accepted,
   formatDay,
@@ -67,9 +67,24 @@ export function offerResume(session: WorkupSession, lead: Reply[], eventKind: st
   };
 }
 
-export function resume(session: WorkupSession, turn: Turn): Outcome {
+/**
+ * "I have the results" on the waiting card: the question that asks the first pending test, with
+ * its input on the card. (Typed "resume" means the opposite: go on without the results.)
+ */
+function enterPendingResults(session: WorkupSession, turn: Turn): Outcome | undefined {
+  const first = contextOf(session).pending[0];
+  if (first === undefined) return undefined;
+  const applied = applyToSession(session, { type: 'EDIT', field: first }, turn.input.now);
+  return applied.changed ? accepted(applied.session, 'enter-results', [], turn) : undefined;
+}
+
+export function resume(session: WorkupSession, turn: Turn, intent?: CommandIntent): Outcome {
   const cleared = withoutOffers(session);
   const since = say(`Continuing your workup from ${formatDay(session.state.startedAt)}.`);
+  if (intent?.fromCard?.step === 'awaitingResults') {
+    const entering = enterPendingResults(cleared, turn);
+    if (entering) return entering;
+  }
   if (stepOf(session) === 'awaitingResults') {
     const applied = applyToSession(cleared, { type: 'RESUME' }, turn.input.now);
     if (applied.changed) return accepted(applied.session, 'resume', [since], turn);

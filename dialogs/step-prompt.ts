@@ -19,11 +19,13 @@ import { assessmentOf, contextOf, stepOf, type WorkupSession } from './workup-se
  * the assessment, or the list of tests being waited for. Computed from the snapshot alone.
  */
 
-/** A question shows what it still needs plus what is already known (pre-filled, for back and edit). */
+/** A question shows what it still needs, what is known (pre-filled, for back and edit) and tests awaited. */
 export const questionFields = (session: WorkupSession, step: QuestionStepId): string[] => {
   const context = contextOf(session);
   const needed = neededFields(context, step);
-  return STEP_FIELDS[step].filter((field) => needed.includes(field) || isKnown(context.case, field));
+  return STEP_FIELDS[step].filter(
+    (field) => needed.includes(field) || isKnown(context.case, field) || context.pending.includes(field),
+  );
 };
 
 /** "step 4 of 6, Liver panel and calcium": where the workup is, in words. */

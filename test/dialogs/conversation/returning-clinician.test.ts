@@ -41,6 +41,22 @@ describe('a returning clinician', () => {
     );
   });
 
+  it('opens the question for the pending test on "I have the results"', async () => {
+    const { driver } = driverWithClock();
+    await playConversation(driver, [
+      ...ISOLATED_ALP,
+      { say: 'no treatment, no fracture, not pregnant, fasting', expect: ['Step 3 of 6'] },
+      { say: 'none of these', expect: ['Step'] },
+      { say: 'Ca 2.3 mmol/L (ULN 2.6), INR 1.0', expect: ['Liver or bone?'] },
+      { say: 'not done yet', expect: ['Saved', 'I have the results'] },
+      { submit: { action: 'resume' }, expect: ['Liver or bone?', 'GGT'], absent: ['Saved'] },
+      {
+        submit: { action: 'next', inputs: { 'ggt.value': '45', 'ggt.unit': 'U/L', 'ggt.uln': '60' } },
+        expect: ['I read: GGT 45 U/L (0.8x ULN)', 'bone origin likely'],
+      },
+    ]);
+  });
+
   it('is offered resume or a new workup, and "resume" goes back to the question', async () => {
     const { clock, driver } = driverWithClock();
     await playConversation(
