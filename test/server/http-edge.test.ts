@@ -63,6 +63,21 @@ describe('health, page, headers and rate limits', () => {
     expect((await fetch(`${running.url}/assets/..%2Fpackage.json`)).status).toBe(404);
   });
 
+  it('compresses the Web Chat bundle for clients that accept gzip', async () => {
+    running = await startTestServer({ bot: new FixtureBot() });
+    const raw = await fetch(`${running.url}/assets/webchat.js`, {
+      headers: { 'Accept-Encoding': 'identity' },
+    });
+    const rawLength = Number(raw.headers.get('content-length'));
+    const gzipped = await fetch(`${running.url}/assets/webchat.js`, {
+      headers: { 'Accept-Encoding': 'gzip' },
+    });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(Number(gzipped.headers.get('content-length'))).toBeLessThan(rawLength / 2);
+    // fetch decompresses: the bundle arrives intact.
+    expect(await gzipped.text()).toBe(await raw.text());
+  });
+
   it('answers 429 with Retry-After once a client address exceeds its window', async () => {
     running = await startTestServer({ bot: new FixtureBot(), env: { RATE_LIMIT_MAX_REQUESTS: '3' } });
     const statuses: number[] = [];
