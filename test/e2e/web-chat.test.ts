@@ -117,7 +117,7 @@ test('a bone-branch workup by cards, with back, a pasted lab report and an edit,
   });
 });
 
-test('a pasted report with a red flag interrupts at once; acknowledged, the workup goes on', async () => {
+test('a pasted report with a red flag interrupts at once; acknowledged, the workup goes on; the page starts a new one', async () => {
   await inWebChat('web chat red flag', 'pointer', async (chat) => {
     await chat.lastCard().getByText('Start workup').waitFor();
     const flagged = await chat.expectReply(
@@ -141,6 +141,16 @@ test('a pasted report with a red flag interrupts at once; acknowledged, the work
       /Step \d of/,
     );
     expect(resumed).not.toContain('Urgent: red flag');
+
+    // Web Chat leaves old cards clickable: pressing the acknowledged card again changes nothing and says so.
+    const stale = await chat.expectReply(
+      () => chat.press('Acknowledged, continue the workup'),
+      'That card is from an earlier step, so nothing changed',
+    );
+    expect(stale).not.toContain('Urgent: red flag');
+
+    // The page's own "New workup" button (outside the chat) starts afresh.
+    await chat.expectReply(() => chat.page.locator('#new-workup').click(), 'Step 1 of');
   });
 });
 
