@@ -22,10 +22,10 @@ import { stepOf, type WorkupSession } from './workup-session';
 
 function start(session: WorkupSession, intent: CommandIntent, turn: Turn, isNew: boolean): Outcome {
   if (isNew) return accepted(session, 'welcome', [welcomeReply(session)], turn);
+  // A typed "start" (or "hi") over an unfinished workup asks first; a "New workup" button is explicit.
   const unfinished = hasAnswers(session) && stepOf(session) !== 'assessment';
-  if (unfinished && !hasOpenOffer(session)) {
-    return offerResume(session, [], intent.fromCard ? 'start-refused' : 'start-offer');
-  }
+  const explicit = intent.fromCard?.action === 'new';
+  if (unfinished && !explicit && !hasOpenOffer(session)) return offerResume(session, [], 'start-offer');
   return startOver(withoutOffers(session), turn, [welcomeReply(session)], 'start');
 }
 

@@ -82,7 +82,7 @@ const conversations: Array<[string, Exchange[]]> = [
   [
     'help, terms, why and chart note before any answer',
     [
-      { say: 'help', expect: ['edit <test>', 'forget me', 'not a diagnosis'] },
+      { say: 'help', expect: ['edit [test]', 'forget me', 'not a diagnosis'] },
       { say: 'terms', expect: ['qualified healthcare professionals', 'forget me'] },
       { say: 'hello', expect: ['ALP workup in multiple myeloma', 'Step 1 of 6 · ALP'] },
       { say: 'why', expect: ['There is no conclusion to explain yet'] },

@@ -57,6 +57,18 @@ describe('a returning clinician', () => {
     ]);
   });
 
+  it('starts over at once from the "New workup" button of the waiting card', async () => {
+    const { driver } = driverWithClock();
+    await playConversation(driver, [
+      ...ISOLATED_ALP,
+      { say: 'no treatment, no fracture, not pregnant, fasting', expect: ['Step 3 of 6'] },
+      { say: 'none of these', expect: ['Step'] },
+      { say: 'Ca 2.3 mmol/L (ULN 2.6), INR 1.0', expect: ['Liver or bone?'] },
+      { say: 'not done yet', expect: ['Saved'] },
+      { submit: { action: 'new' }, expect: ['Step 1 of 6 · ALP'], absent: ['Resume or start over?'] },
+    ]);
+  });
+
   it('is offered resume or a new workup, and "resume" goes back to the question', async () => {
     const { clock, driver } = driverWithClock();
     await playConversation(
