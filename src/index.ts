@@ -48,7 +48,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     onError: (error) => logger.error({ errorName: (error as Error).name }, 'retention sweep failed'),
     onSweep: (result) => logger.info(result, 'retention sweep'),
   });
-  const bot = createWorkupBot({ storage: opened.storage, audit: opened.audit, logger });
+  const bot = createWorkupBot({
+    storage: opened.storage,
+    audit: opened.audit,
+    logger,
+    retentionDays: config.storage.retentionDays,
+  });
   const adapter = createAdapter(config, logger);
   const { server, stop } = buildServer({
     config,
