@@ -105,7 +105,7 @@ export const assessmentCard = ({ assessment, known, revision }: AssessmentCardIn
     `**${title}**`,
     ...sections.map((entry) => `**${entry.title}:** ${entry.lines.join('\n')}`),
     footer(assessment),
-    'Say "why", "edit <test>", "chart note" or "new".',
+    'Say "why", "edit [test]", "chart note" or "new".',
   ].join('\n');
   return { card: adaptiveCard(body, actions, `${title}: ${patternLine(assessment, known)}.`), text };
 };

@@ -5,7 +5,7 @@ export const SCOPE_LINE = 'Decision support for clinicians, not a diagnosis.';
 export const PASTE_HINT =
   'Paste a lab report at any time, e.g. "ALP 412 U/L (ULN 120), ALT 35/40, GGT 22, bili 0.8 mg/dL": I fill in every value it names.';
 
-export const COMMANDS_LINE = 'Commands: help, back, edit <test>, summary, why, restart, forget me.';
+export const COMMANDS_LINE = 'Commands: help, back, edit [test], summary, why, restart, forget me.';
 
 export const HELP_TEXT = [
   'I walk you through a raised ALP in a patient with multiple myeloma: the pattern, whether it comes from liver or bone, red flags, the CTCAE v5 grade and the next step, each with its source.',
@@ -14,7 +14,7 @@ export const HELP_TEXT = [
   '- help: this message',
   '- start or new: a new workup',
   '- back: the previous question',
-  '- edit <test>: change an answer, e.g. "edit ALT"',
+  '- edit [test]: change an answer, e.g. "edit ALT"',
   '- skip: leave an optional question',
   '- not done yet: a test is pending; I keep the workup open and list what to order',
   '- summary: what you have entered so far',

@@ -20,7 +20,7 @@ const STEP_HINTS: Record<string, string> = {
   urgent: 'Type "acknowledged" to continue the workup once you have acted on the warning, or "help".',
   awaitingResults:
     'Type a result when you have it, for example "GGT 45 ULN 60" or "ultrasound: dilated ducts", or "resume" to continue without it.',
-  assessment: 'Type "why", "chart note", "edit <test>" (for example "edit ALT") or "new" for a new workup.',
+  assessment: 'Type "why", "chart note", "edit [test]" (for example "edit ALT") or "new" for a new workup.',
 };
 
 const GENERAL_HINT = 'Type a lab value such as "ALP 180 U/L, ULN 120", or "help" to see what I understand.';

@@ -42,7 +42,7 @@ describe('welcome card', () => {
   it.each([
     'Decision support for clinicians, not a diagnosis.',
     'Paste a lab report at any time',
-    'help, back, edit <test>, summary, why, restart, forget me',
+    'help, back, edit [test], summary, why, restart, forget me',
   ])('says "%s" on the card and in the text', (fact) => {
     expect(cardTexts(card).join('\n')).toContain(fact);
     expect(text).toContain(fact);

@@ -133,7 +133,7 @@ describe('help and terms', () => {
     'help',
     'start',
     'back',
-    'edit <test>',
+    'edit [test]',
     'skip',
     'summary',
     'why',
