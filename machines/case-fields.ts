@@ -1,61 +1,35 @@
-import type { PartialCase } from '../src/clinical/case-schema';
+import { CaseSchema, type Case, type PartialCase } from '../src/clinical/case-schema';
 
 /**
  * Every answerable leaf of the case, as a dotted path. Lab results (`alp`, `ggt`, ...) are one
  * field each: their value, unit and ULN are answered together because they come from one report.
  */
-export const CASE_FIELD_PATHS = [
-  'alp',
-  'alpBaseline',
-  'alt',
-  'ast',
-  'ggt',
-  'nucleotidase5',
-  'bilirubinTotal',
-  'bilirubinDirect',
-  'calcium',
-  'albumin',
-  'inr',
-  'temperatureC',
-  'wbc',
-  'crp',
-  'boneSpecificAlp',
-  'isoenzymes.bonePercent',
-  'isoenzymes.liverPercent',
-  'isoenzymes.intestinalPercent',
-  'isoenzymes.placentalPercent',
-  'heatStableAlpPercent',
-  'therapy.agent',
-  'therapy.weeksOnTherapy',
-  'therapy.steroids',
-  'therapy.melphalan',
-  'therapy.newDrug',
-  'history.recentFracture',
-  'history.knownBoneDisease',
-  'history.bisphosphonate',
-  'history.denosumabStopped',
-  'history.pregnant',
-  'history.pregnancyTrimester',
-  'history.ageYears',
-  'history.fasting',
-  'history.alcohol',
-  'history.enzymeInducingDrugs',
-  'history.amyloidosis',
-  'history.heartFailure',
-  'history.renalImpairment',
-  'history.liverSpanCm',
-  'history.persistentElevation',
-  'symptoms.fever',
-  'symptoms.jaundice',
-  'symptoms.rightUpperQuadrantPain',
-  'symptoms.newBonePain',
-  'symptoms.neuroDeficit',
-  'symptoms.confusion',
-  'imaging.ultrasound',
-  'ama',
-] as const;
+export type CaseFieldPath = {
+  [K in keyof Case & string]-?: NonNullable<Case[K]> extends { value: number }
+    ? K
+    : NonNullable<Case[K]> extends Record<string, unknown>
+      ? `${K}.${keyof NonNullable<Case[K]> & string}`
+      : K;
+}[keyof Case & string];
 
-export type CaseFieldPath = (typeof CASE_FIELD_PATHS)[number];
+interface SchemaNode {
+  def: { type: string; innerType?: SchemaNode };
+  shape?: Record<string, unknown>;
+}
+
+/** The case schema is the one list of fields: a lab is a leaf, a group (therapy, history, ...) is opened. */
+function leafPathsOf(shape: Record<string, SchemaNode>): CaseFieldPath[] {
+  return Object.entries(shape).flatMap(([key, node]) => {
+    const members = (node.def.type === 'optional' ? node.def.innerType : node)?.shape;
+    if (members === undefined || 'value' in members) return [key];
+    return Object.keys(members).map((member) => `${key}.${member}`);
+  }) as CaseFieldPath[];
+}
+
+/** In the case schema's order, which is the order a clinician reads a report in. */
+export const CASE_FIELD_PATHS: readonly CaseFieldPath[] = leafPathsOf(
+  CaseSchema.shape as unknown as Record<string, SchemaNode>,
+);
 
 /**
  * Fields that are results of a test someone has to order. "Not done yet" for one of these parks

@@ -7,6 +7,25 @@ describe('steps and the fields they ask', () => {
     expect([...CASE_FIELD_PATHS].filter((field) => !asked.has(field))).toEqual([]);
   });
 
+  it('takes its fields from the case schema: labs whole, groups opened, nothing else', () => {
+    expect(CASE_FIELD_PATHS.slice(0, 3)).toEqual(['alp', 'alpBaseline', 'alt']);
+    expect(CASE_FIELD_PATHS).toEqual(
+      expect.arrayContaining([
+        'therapy.agent',
+        'history.fasting',
+        'symptoms.fever',
+        'imaging.ultrasound',
+        'ama',
+        'inr',
+      ]),
+    );
+    expect(
+      CASE_FIELD_PATHS.filter((path) => /^(therapy|history|symptoms|imaging|isoenzymes)$/.test(path)),
+    ).toEqual([]);
+    expect(CASE_FIELD_PATHS.filter((path) => /\.(value|unit|uln)$/.test(path))).toEqual([]);
+    expect(new Set(CASE_FIELD_PATHS).size).toBe(CASE_FIELD_PATHS.length);
+  });
+
   it('has the step ids the dialogs rely on', () => {
     expect(STEP_IDS).toEqual([
       'alp',
