@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { startAgentsPlayground, type AgentsPlayground } from './support/agents-playground';
+import { answerUntilAssessment, NEXT_QUESTION_OR_ASSESSMENT } from './support/answer-questions';
 import { saveScreenshot, withFailureArtifacts } from './support/artifacts';
 import { launchChromium } from './support/chromium';
 import { PlaygroundPage } from './support/playground-page';
@@ -94,36 +95,6 @@ const HEPATIC_ANSWERS: Record<string, string> = {
   'Bone causes': 'baseline 4.0',
 };
 
-const QUESTION_TITLE = /Step \d+ of \d+ · ([^\n]+)/g;
-const ASSESSMENT_HEADING = /^Assessment( \(urgent\))?$/m;
-
-/**
- * Answers, @mentioning the bot, whichever question it shows, until the assessment arrives: the
- * test follows the conversation as a clinician would, whatever order the machine asks in. A
- * question asked a third time means the workup is stuck, and fails the test.
- */
-async function answerWithMentionsUntilAssessment(
-  answers: Record<string, string>,
-  lastReply: string,
-): Promise<{ asked: string[]; assessment: string }> {
-  const asked: string[] = [];
-  let reply = lastReply;
-  while (!ASSESSMENT_HEADING.test(reply)) {
-    const title = [...reply.matchAll(QUESTION_TITLE)].pop()?.[1]?.trim() ?? '(no question shown)';
-    const answer = answers[title];
-    if (answer === undefined)
-      throw new Error(`The bot asked "${title}", which this clinician has no answer for`);
-    asked.push(title);
-    if (asked.filter((earlier) => earlier === title).length > 2)
-      throw new Error(`"${title}" was asked three times`);
-    reply = await teams.expectReply(
-      () => teams.sendMentioning(BOT_NAME, answer),
-      new RegExp(`${QUESTION_TITLE.source}|${ASSESSMENT_HEADING.source}`, 'm'),
-    );
-  }
-  return { asked, assessment: reply };
-}
-
 test('group chat with @mentions: a pasted SI-unit report is read and the hepatic branch reaches the assessment', async () => {
   await withFailureArtifacts(teams.recorder, 'teams group chat', async () => {
     await teams.openChat('Group Chat');
@@ -145,7 +116,9 @@ test('group chat with @mentions: a pasted SI-unit report is read and the hepatic
     expect(read).toContain('hepatic origin');
     await saveScreenshot(teams.page, 'teams-group-chat-mention');
 
-    const { asked, assessment } = await answerWithMentionsUntilAssessment(HEPATIC_ANSWERS, read);
+    const { asked, assessment } = await answerUntilAssessment(read, HEPATIC_ANSWERS, (answer) =>
+      teams.expectReply(() => teams.sendMentioning(BOT_NAME, answer), NEXT_QUESTION_OR_ASSESSMENT),
+    );
     // The report answered the liver panel's enzymes and the origin: those questions may come back only for what is missing.
     expect(asked).toContain('Right upper quadrant ultrasound');
     expect(asked).not.toContain('Bone causes');

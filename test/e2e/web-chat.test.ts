@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { answerUntilAssessment, NEXT_QUESTION_OR_ASSESSMENT } from './support/answer-questions';
 import { saveScreenshot, saveScreenshotShowing, withFailureArtifacts } from './support/artifacts';
 import { launchChromium } from './support/chromium';
 import { startRealApp, type RealApp } from './support/real-app';
@@ -154,11 +155,20 @@ test('a pasted report with a red flag interrupts at once; acknowledged, the work
   });
 });
 
+/** Typed answers of the keyboard-only clinician, by the question the bot shows. */
+const HEPATIC_ANSWERS: Record<string, string> = {
+  'Liver panel and calcium': 'INR 1.0, Ca 2.3 mmol/L (ULN 2.6)',
+  'Liver or bone?': 'no alcohol, no enzyme-inducing drugs',
+  'Right upper quadrant ultrasound': 'ultrasound: normal',
+  'Antimitochondrial antibody': 'AMA negative, no amyloidosis, no heart failure',
+};
+
 test('keyboard alone: every card input has a label and a whole workup completes without a click', async () => {
   await inWebChat('web chat keyboard only', 'keyboard', async (chat) => {
     await chat.lastCard().getByText('Start workup').waitFor();
     await chat.expectReply(() => chat.press('Start workup'), 'Step 1 of');
     await chat.fill('ALP (alkaline phosphatase)', '300');
+    expect(await chat.focusIsVisible()).toBe(true);
     await chat.fill("Your lab's ULN", '120', 'ALP (alkaline phosphatase)');
     const alpRead = await chat.expectReply(() => chat.press('Next'), 'Treatment and context');
     expect(alpRead).toContain('ALP 300 U/L (2.5x ULN)');
@@ -171,13 +181,19 @@ test('keyboard alone: every card input has a label and a whole workup completes 
     await chat.expectReply(() => chat.press('Next'), 'Red-flag screen');
     await chat.expectReply(() => chat.press('None of these'), 'Liver panel');
 
-    await chat.expectReply(
-      () => chat.send('ALT 30/40, AST 35/40, bili 0.8 mg/dL (ULN 1.2)'),
-      'Liver or bone?',
+    const panelRead = await chat.expectReply(
+      () => chat.send('ALT 30/40, AST 35/40, bili 0.8 mg/dL (ULN 1.2), GGT 200 ULN 60'),
+      NEXT_QUESTION_OR_ASSESSMENT,
     );
-    const origin = await chat.expectReply(() => chat.send('GGT 200 ULN 60'), /Step \d of \d/);
-    expect(origin).toContain('GGT 200 U/L (3.3x ULN)');
+    expect(panelRead).toContain('GGT 200 U/L (3.3x ULN)');
+    const { asked, assessment } = await answerUntilAssessment(panelRead, HEPATIC_ANSWERS, (answer) =>
+      chat.expectReply(() => chat.send(answer), NEXT_QUESTION_OR_ASSESSMENT),
+    );
+    expect(asked).toContain('Antimitochondrial antibody');
+    expect(assessment).toContain('hepatic');
+    expect(assessment).toContain('Content version');
 
+    expect(await chat.pointerPresses()).toBe(0);
     const unlabelled = await chat.unlabelledCardInputs();
     expect(unlabelled).toEqual([]);
     expect(

@@ -33,6 +33,12 @@ export class WebChatPage {
     // A 4-9 MB client bundle on a busy 2-core runner can take a while to parse; waiting is not asserting.
     context.setDefaultNavigationTimeout(PAGE_LOAD_TIMEOUT_MS);
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    // Counts pointer presses in the page, so a keyboard-only test can prove it made none.
+    await context.addInitScript(() => {
+      const counter = window as unknown as { e2ePointerPresses: number };
+      counter.e2ePointerPresses = 0;
+      window.addEventListener('pointerdown', () => (counter.e2ePointerPresses += 1), true);
+    });
     const page = await context.newPage();
     const recorder = new PageRecorder(page);
     await page.goto(url);
@@ -153,6 +159,22 @@ export class WebChatPage {
       return;
     }
     await button.click();
+  }
+
+  /** How many times anything in the page was pressed with a mouse, pen or finger. */
+  pointerPresses(): Promise<number> {
+    return this.page.evaluate(() => (window as unknown as { e2ePointerPresses: number }).e2ePointerPresses);
+  }
+
+  /** Whether the focused element shows that it has focus: an outline or a focus ring drawn as a shadow. */
+  focusIsVisible(): Promise<boolean> {
+    return this.page.evaluate(() => {
+      const focused = document.activeElement;
+      if (focused === null || focused === document.body) return false;
+      const style = window.getComputedStyle(focused);
+      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+      return outline || style.boxShadow !== 'none';
+    });
   }
 
   /**
