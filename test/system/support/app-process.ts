@@ -34,7 +34,8 @@ function waitForExit(child: ChildProcess): Promise<void> {
  * The app as `npm start` runs it (`main(process.env)` in src/index.ts), in its own process,
  * compiled on the fly by the tests' swc so no prior build is needed. Only the variables given
  * reach it (plus PATH): nothing from the developer's shell, and `cwd` is the test's data directory
- * so a developer's .env in the repository is not read either. PORT=0 lets the OS pick the port.
+ * so a developer's .env in the repository is not read either. PORT=0 lets the OS pick the port,
+ * read from the info-level "listening" line: LOG_LEVEL must be info or more verbose.
  */
 export function startAppProcess(env: Record<string, string>, cwd: string): Promise<AppProcess> {
   const child = spawn(process.execPath, ['-r', SWC_REGISTER, ENTRY_POINT], {
