@@ -1,4 +1,4 @@
-import { FIELD_INFO, type ScalarField } from '../../src/clinical';
+import type { ScalarField } from '../../src/clinical';
 import {
   ALBUMIN_UNITS,
   BILIRUBIN_UNITS,
@@ -45,10 +45,8 @@ export interface LabInput {
 
 export interface NumberInput {
   kind: 'number';
-  path: string;
+  path: ScalarField;
   label: string;
-  min: number;
-  max: number;
 }
 
 export interface YesNoInput {
@@ -122,14 +120,7 @@ const lab = (path: LabField, label: string, units: readonly string[], hint?: str
 
 const yesNo = (path: string, label: string): YesNoInput => ({ kind: 'yesNo', path, label });
 
-/** The accepted range is the engine's, so the card refuses what validation would refuse. */
-const number = (path: ScalarField, label: string): NumberInput => ({
-  kind: 'number',
-  path,
-  label,
-  min: FIELD_INFO[path].min,
-  max: FIELD_INFO[path].max,
-});
+const number = (path: ScalarField, label: string): NumberInput => ({ kind: 'number', path, label });
 
 export const FIELD_INPUTS: readonly FieldInput[] = [
   lab('alp', 'ALP (alkaline phosphatase)', ENZYME_CARD_UNITS),

@@ -45,17 +45,16 @@ const cardUnit = (unit: unknown, offered: readonly string[]): string | undefined
   return offered.includes(printed) ? printed : offered[0];
 };
 
-const numberInput = (
-  id: string,
-  label: string,
-  value: unknown,
-  extra: Partial<InputNumber> = {},
-): InputNumber => ({
+/**
+ * No min/max on the inputs: Web Chat's renderer refuses to send a card while an empty optional
+ * number input has a range, so "None of these" or "Next" would silently do nothing. Ranges are
+ * checked when the answer arrives, with a message that names the field.
+ */
+const numberInput = (id: string, label: string, value: unknown): InputNumber => ({
   type: 'Input.Number',
   id,
   label,
   ...(typeof value === 'number' ? { value } : {}),
-  ...extra,
 });
 
 const choiceSet = (
@@ -76,9 +75,7 @@ const choiceSet = (
 
 const labElements = (input: LabInput, known: PartialCase): CardElement[] => {
   const columns = [
-    column([
-      numberInput(`${input.path}.value`, input.label, readPath(known, `${input.path}.value`), { min: 0 }),
-    ]),
+    column([numberInput(`${input.path}.value`, input.label, readPath(known, `${input.path}.value`))]),
   ];
   if (input.units.length > 0) {
     const unit = cardUnit(readPath(known, `${input.path}.unit`), input.units);
@@ -87,9 +84,7 @@ const labElements = (input: LabInput, known: PartialCase): CardElement[] => {
   }
   if (input.hasUln) {
     columns.push(
-      column([
-        numberInput(`${input.path}.uln`, "Your lab's ULN", readPath(known, `${input.path}.uln`), { min: 0 }),
-      ]),
+      column([numberInput(`${input.path}.uln`, "Your lab's ULN", readPath(known, `${input.path}.uln`))]),
     );
   }
   const elements: CardElement[] = [columnSet(columns)];
@@ -112,9 +107,7 @@ const inputElements = (input: FieldInput, known: PartialCase): CardElement[] => 
     case 'lab':
       return labElements(input, known);
     case 'number':
-      return [
-        numberInput(input.path, input.label, readPath(known, input.path), { min: input.min, max: input.max }),
-      ];
+      return [numberInput(input.path, input.label, readPath(known, input.path))];
     case 'yesNo':
       return [
         choiceSet(

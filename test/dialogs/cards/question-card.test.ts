@@ -78,6 +78,14 @@ describe('questionCard', () => {
     expect(JSON.stringify(afterDilated.card)).not.toContain('No duct dilatation');
   });
 
+  it.each(QUESTION_STEP_IDS)(
+    '%s has no number input with a range (Web Chat would refuse to send it empty)',
+    (step) => {
+      const numbers = JSON.stringify(build(step, known).card).match(/"type":"Input.Number"[^}]*}/g) ?? [];
+      expect(numbers.filter((input) => /"(min|max)":/.test(input))).toEqual([]);
+    },
+  );
+
   it('puts value, unit and the lab ULN side by side for a lab', () => {
     const ids = inputIds(build('alp').card);
     expect(ids).toEqual(['alp.value', 'alp.unit', 'alp.uln', 'alpBaseline.value']);
