@@ -21,12 +21,14 @@ import { stepOf, type WorkupSession } from './workup-session';
 /** Typed commands and command buttons: what each one does to the workup and says back. */
 
 function start(session: WorkupSession, intent: CommandIntent, turn: Turn, isNew: boolean): Outcome {
-  if (isNew) return accepted(session, 'welcome', [welcomeReply(session)], turn);
+  // The welcome card's own "Start workup" button follows the welcome: it goes to the first question.
+  const lead = intent.fromCard?.action === 'start' ? [] : [welcomeReply(session)];
+  if (isNew) return accepted(session, 'welcome', lead, turn);
   // A typed "start" (or "hi") over an unfinished workup asks first; a "New workup" button is explicit.
   const unfinished = hasAnswers(session) && stepOf(session) !== 'assessment';
   const explicit = intent.fromCard?.action === 'new';
   if (unfinished && !explicit && !hasOpenOffer(session)) return offerResume(session, [], 'start-offer');
-  return startOver(withoutOffers(session), turn, [welcomeReply(session)], 'start');
+  return startOver(withoutOffers(session), turn, lead, 'start');
 }
 
 function editField(session: WorkupSession, intent: CommandIntent, turn: Turn): Outcome {
