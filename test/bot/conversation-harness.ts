@@ -2,6 +2,7 @@ import { Activity, ActivityTypes, ChannelAccount, TestAdapter, TurnContext } fro
 import type { BotLogger } from '../../src/bot/bot-logger';
 import { createWorkupBot } from '../../src/bot/workup-bot';
 import { MemoryAuditLog, MemoryWorkupStorage, type WorkupStorage } from '../../src/storage';
+import { cardStrings } from '../support/card-strings';
 
 /**
  * Drives the real bot through botbuilder's TestAdapter, one row of a conversation table at a time,
@@ -42,20 +43,6 @@ export interface BotReply {
   /** Text, summary and every string shown on the card, joined. */
   shown: string;
 }
-
-/** Every human-readable string in a card: TextBlock texts, fact titles and values, labels, button titles. */
-const cardStrings = (node: unknown): string[] => {
-  if (Array.isArray(node)) return node.flatMap(cardStrings);
-  if (typeof node !== 'object' || node === null) return [];
-  const record = node as Record<string, unknown>;
-  const own = ['text', 'title', 'value', 'label', 'fallbackText']
-    .map((key) => record[key])
-    .filter((value): value is string => typeof value === 'string');
-  const nested = Object.entries(record)
-    .filter(([key]) => key !== 'data')
-    .flatMap(([, value]) => (typeof value === 'object' ? cardStrings(value) : []));
-  return [...own, ...nested];
-};
 
 const toReply = (activity: Partial<Activity>): BotReply => {
   const content = activity.attachments?.[0]?.content as SentCard | undefined;

@@ -3,6 +3,8 @@
  * with `deliveryMode: "expectReplies"`, so the turn's replies come back in the response body.
  */
 
+import { cardStrings } from '../../support/card-strings';
+
 interface ReplyActivity {
   type?: string;
   text?: string;
@@ -17,19 +19,6 @@ export interface Turn {
   /** The `data` of every Action.Submit button in the replies, in order. */
   buttons: Record<string, unknown>[];
 }
-
-const cardStrings = (node: unknown): string[] => {
-  if (Array.isArray(node)) return node.flatMap(cardStrings);
-  if (typeof node !== 'object' || node === null) return [];
-  const record = node as Record<string, unknown>;
-  const own = ['text', 'title', 'value', 'label', 'fallbackText']
-    .map((key) => record[key])
-    .filter((value): value is string => typeof value === 'string');
-  const nested = Object.entries(record)
-    .filter(([key]) => key !== 'data')
-    .flatMap(([, value]) => (typeof value === 'object' ? cardStrings(value) : []));
-  return [...own, ...nested];
-};
 
 const submitData = (node: unknown): Record<string, unknown>[] => {
   if (Array.isArray(node)) return node.flatMap(submitData);
