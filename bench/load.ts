@@ -25,7 +25,7 @@ export interface LoadResult {
 
 interface ConnectionContext {
   conversationId?: string;
-  emptyReplies?: number;
+  workup?: number;
 }
 
 let conversationCounter = 0;
@@ -42,14 +42,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     path: '/api/messages',
     headers: { 'content-type': 'application/json' },
     setupRequest: (request: autocannon.Request, context: ConnectionContext) => {
-      if (first || !context.conversationId) {
+      if (first || context.conversationId === undefined || context.workup === undefined) {
         conversationCounter += 1;
+        context.workup = conversationCounter;
         context.conversationId = `bench-${options.label}-${process.pid}-${conversationCounter}`;
       }
       request.body = expectRepliesActivity(
         context.conversationId,
         `${context.conversationId}-user`,
-        turn.text,
+        turn.text(context.workup),
       );
       return request;
     },

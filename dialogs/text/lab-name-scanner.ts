@@ -20,11 +20,50 @@ interface NameEntry {
   foreign?: ForeignTest;
 }
 
-function compile(entries: NameEntry[], flags: string): { regex: RegExp; byName: Map<string, NameEntry> } {
+/** What a name's flexible parts (separators, apostrophes) may vary, removed. */
+const SEPARATORS = /[ \t._\-'’′‘`]/g;
+
+interface CompiledNames {
+  regex: RegExp;
+  /** The name a match spells, keyed without separators (and lower-cased when matching ignores case). */
+  byKey: Map<string, NameEntry>;
+  keyOf: (text: string) => string;
+  /** Each name alone, anchored, longest first: the order the alternation tries them in. */
+  anchored: { entry: NameEntry; regex: RegExp }[];
+}
+
+/**
+ * One alternation of plain groups: named groups, one per alias, made V8 build an object of some
+ * two hundred properties for every match and cost about twenty times the matching itself.
+ */
+function compile(entries: NameEntry[], flags: string): CompiledNames {
   const sorted = [...entries].sort((a, b) => b.name.length - a.name.length);
-  const alternation = sorted.map((entry, index) => `(?<n${index}>${namePattern(entry.name)})`).join('|');
+  const alternation = sorted.map((entry) => namePattern(entry.name)).join('|');
   const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}])`, flags);
-  return { regex, byName: new Map(sorted.map((entry, index) => [`n${index}`, entry])) };
+  const ignoresCase = flags.includes('i');
+  const keyOf = (text: string) => {
+    const bare = text.replace(SEPARATORS, '');
+    return ignoresCase ? bare.toLowerCase() : bare;
+  };
+  const byKey = new Map<string, NameEntry>();
+  for (const entry of sorted) if (!byKey.has(keyOf(entry.name))) byKey.set(keyOf(entry.name), entry);
+  const anchored = sorted.map((entry) => ({
+    entry,
+    regex: new RegExp(`^(?:${namePattern(entry.name)})$`, flags.replace('g', '')),
+  }));
+  return { regex, byKey, keyOf, anchored };
+}
+
+/**
+ * The alias a match spelled. The key settles it for all but text whose case folds differently in
+ * a regex than in `toLowerCase` (rare Unicode letters); those take the first alias, in the
+ * alternation's own order, that spells the whole match.
+ */
+function entryFor(matched: string, compiled: CompiledNames): NameEntry | undefined {
+  return (
+    compiled.byKey.get(compiled.keyOf(matched)) ??
+    compiled.anchored.find(({ regex }) => regex.test(matched))?.entry
+  );
 }
 
 const INSENSITIVE = compile(
@@ -39,11 +78,10 @@ const EXACT_CASE = compile(
   'gu',
 );
 
-function scan(text: string, compiled: { regex: RegExp; byName: Map<string, NameEntry> }): NameMatch[] {
+function scan(text: string, compiled: CompiledNames): NameMatch[] {
   const found: NameMatch[] = [];
   for (const match of text.matchAll(compiled.regex)) {
-    const group = Object.entries(match.groups ?? {}).find(([, value]) => value !== undefined)?.[0];
-    const entry = group === undefined ? undefined : compiled.byName.get(group);
+    const entry = entryFor(match[0], compiled);
     if (!entry) continue;
     found.push({
       start: match.index,
