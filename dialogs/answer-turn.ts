@@ -1,6 +1,5 @@
-import { checkPartialCase } from '../src/clinical';
 import type { Assessment } from '../src/clinical/assessment-schema';
-import { isQuestionStep, mergeCase, type WorkupEvent } from '../machines';
+import { checkAnswer, isQuestionStep, type WorkupEvent } from '../machines';
 import { answerEcho } from './answer-echo';
 import { answeredCard } from './cards/answered-card';
 import { runningInterpretation } from './presentation/assessment-lines';
@@ -66,7 +65,7 @@ export function handleAnswer(
   lead: Reply[] = [],
 ): Outcome {
   // The merged case is checked here, not only the new values, so the message names what is wrong in context.
-  const checked = checkPartialCase(mergeCase(contextOf(session).case, intent.values));
+  const checked = checkAnswer(contextOf(session), intent.values);
   if (!checked.ok) return handleProblems(session, checked.problems, turn);
   const before = assessmentOf(session);
   const applied = applyToSession(session, { type: 'ANSWER', values: intent.values }, turn.input.now);

@@ -1,7 +1,7 @@
 import type { PartialCase } from '../src/clinical/case-schema';
 import type { Assessment } from '../src/clinical/assessment-schema';
 import {
-  applyEvent,
+  advanceWorkup,
   assessWorkup,
   currentStep,
   persistWorkup,
@@ -66,7 +66,7 @@ export interface AppliedToSession {
 
 /** Sends one event to the machine; the session is touched only when the machine accepted it. */
 export function applyToSession(session: WorkupSession, event: WorkupEvent, now: string): AppliedToSession {
-  const applied = applyEvent(session.state.workup, event);
+  const applied = advanceWorkup(session.snapshot, event);
   if (!applied.changed) return { session, changed: false };
   return {
     session: {

@@ -31,12 +31,15 @@ export function startWorkup(): WorkupSnapshot {
 export function applyEvent(persisted: PersistedWorkup | undefined, event: WorkupEvent): AppliedEvent {
   const restored = persisted === undefined ? undefined : restoreWorkup(persisted);
   const before = restored?.ok === true ? restored.snapshot : startWorkup();
-  const [after] = transition(workupMachine, before, event);
-  const changed = after.context.revision !== before.context.revision || after.value !== before.value;
   return {
-    persisted: persistWorkup(after),
-    snapshot: after,
-    changed,
+    ...advanceWorkup(before, event),
     ...(restored?.ok === false ? { restoreFailure: restored } : {}),
   };
+}
+
+/** The same step for a workup already restored this turn: restoring it again would repeat every check. */
+export function advanceWorkup(before: WorkupSnapshot, event: WorkupEvent): AppliedEvent {
+  const [after] = transition(workupMachine, before, event);
+  const changed = after.context.revision !== before.context.revision || after.value !== before.value;
+  return { persisted: persistWorkup(after), snapshot: after, changed };
 }

@@ -66,20 +66,40 @@ export function isTestField(path: CaseFieldPath): boolean {
   return TEST_FIELD_PATHS.includes(path);
 }
 
+const namedBy = (path: string): CaseFieldPath[] =>
+  CASE_FIELD_PATHS.filter(
+    (field) => field === path || field.startsWith(`${path}.`) || path.startsWith(`${field}.`),
+  );
+
+// Routing asks this of the engine's missing paths for every question, every turn. The paths the
+// engine and the cards use are known in advance; anything else (a damaged card) is computed.
+const NAMED_BY = new Map<string, readonly CaseFieldPath[]>(
+  [
+    ...CASE_FIELD_PATHS,
+    ...CASE_FIELD_PATHS.map((field) => field.split('.')[0]!),
+    ...CASE_FIELD_PATHS.flatMap((field) => ['value', 'unit', 'uln'].map((part) => `${field}.${part}`)),
+  ].map((path) => [path, namedBy(path)]),
+);
+
 /**
  * The case fields a path names. The engine and the dialogs may name a part of a field
  * (`alp.uln`) or a whole group (`isoenzymes`); both resolve to the answerable fields involved.
  */
-export function fieldsNamedBy(path: string): CaseFieldPath[] {
-  return CASE_FIELD_PATHS.filter(
-    (field) => field === path || field.startsWith(`${path}.`) || path.startsWith(`${field}.`),
-  );
+export function fieldsNamedBy(path: string): readonly CaseFieldPath[] {
+  return NAMED_BY.get(path) ?? namedBy(path);
 }
+
+// Most lookups are of the schema's own paths: split once.
+const PATH_PARTS = new Map(
+  [...CASE_FIELD_PATHS, ...new Set(CASE_FIELD_PATHS.map((field) => field.split('.')[0]!))].map((path) => [
+    path,
+    path.split('.'),
+  ]),
+);
 
 function valueAt(source: unknown, path: string): unknown {
   let current: unknown = source;
-  // Most paths are a single key; splitting them would dominate the cost of routing.
-  for (const key of path.includes('.') ? path.split('.') : [path]) {
+  for (const key of PATH_PARTS.get(path) ?? path.split('.')) {
     if (typeof current !== 'object' || current === null) return undefined;
     current = (current as Record<string, unknown>)[key];
   }

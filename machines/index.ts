@@ -53,5 +53,6 @@ export {
   type RestoreFailureReason,
   type WorkupSnapshot,
 } from './persistence';
-export { applyEvent, startWorkup, type AppliedEvent } from './apply-event';
+export { checkAnswer } from './workup-updates';
+export { advanceWorkup, applyEvent, startWorkup, type AppliedEvent } from './apply-event';
 export { renderWorkupDiagram } from './diagram';

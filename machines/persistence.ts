@@ -84,9 +84,10 @@ export function restoreWorkup(persisted: unknown): RestoreResult {
   if (machineVersion !== MACHINE_VERSION) return failure('version-mismatch', persisted);
   if (!isStepId(snapshot.value)) return failure('unknown-state', persisted);
   const context = WorkupContextSchema.safeParse(snapshot.context);
-  if (!context.success || !checkPartialCase(context.data.case).ok) return failure('invalid', persisted);
+  const checkedCase = context.success ? checkPartialCase(context.data.case) : undefined;
+  if (!context.success || !checkedCase?.ok) return failure('invalid', persisted);
   const restored = createActor(workupMachine, {
-    snapshot: { ...snapshot, context: context.data } as WorkupSnapshot,
+    snapshot: { ...snapshot, context: { ...context.data, case: checkedCase.value } } as WorkupSnapshot,
   }).getSnapshot();
   if (restored.status !== 'active') return failure('unknown-state', persisted);
   return { ok: true, snapshot: restored };

@@ -1,4 +1,4 @@
-import { checkPartialCase } from '../src/clinical';
+import { checkPartialCase, type CheckResult } from '../src/clinical';
 import type { PartialCase } from '../src/clinical/case-schema';
 import { fieldsAnsweredBy, isKnown } from './case-fields';
 import { mergeCase } from './merge-case';
@@ -20,25 +20,28 @@ function pushAnswered(answered: readonly QuestionStepId[], step: QuestionStepId)
   return [...answered.filter((answeredStep) => answeredStep !== step), step];
 }
 
-// The guard accepting an answer and the action recording it validate the same merge.
-const checkedMerges = new WeakMap<PartialCase, WeakMap<PartialCase, PartialCase | null>>();
+// The dialog explaining a refused answer, the guard accepting it and the action recording it all
+// check the same merge.
+const checkedMerges = new WeakMap<PartialCase, WeakMap<PartialCase, CheckResult<PartialCase>>>();
+
+/** The case an answer would make, checked: what is wrong with it is named in the context of the whole case. */
+export function checkAnswer(context: WorkupContext, values: PartialCase): CheckResult<PartialCase> {
+  const byValues = checkedMerges.get(context.case) ?? new WeakMap<PartialCase, CheckResult<PartialCase>>();
+  checkedMerges.set(context.case, byValues);
+  const cached = byValues.get(values);
+  if (cached !== undefined) return cached;
+  const checked = checkPartialCase(mergeCase(context.case, values));
+  byValues.set(values, checked);
+  return checked;
+}
 
 /**
  * The case after an answer, or undefined when the answer fills nothing or would make the case
  * invalid: the context never holds a value `checkPartialCase` refuses.
  */
 export function caseAfterAnswer(context: WorkupContext, values: PartialCase): PartialCase | undefined {
-  const byValues = checkedMerges.get(context.case) ?? new WeakMap<PartialCase, PartialCase | null>();
-  checkedMerges.set(context.case, byValues);
-  const cached = byValues.get(values);
-  if (cached !== undefined) return cached ?? undefined;
-  const merged = fieldsAnsweredBy(values).length === 0 ? undefined : checkMerge(context.case, values);
-  byValues.set(values, merged ?? null);
-  return merged;
-}
-
-function checkMerge(base: PartialCase, values: PartialCase): PartialCase | undefined {
-  const checked = checkPartialCase(mergeCase(base, values));
+  if (fieldsAnsweredBy(values).length === 0) return undefined;
+  const checked = checkAnswer(context, values);
   return checked.ok ? checked.value : undefined;
 }
 

@@ -21,12 +21,15 @@ function acceptedRange(info: FieldInfo): string {
     : `${low} to ${format(info.max)}${unit}`;
 }
 
-/** Why a canonical value is outside the field's range, in words a clinician acts on; undefined when plausible. */
-function rangeMessage(info: FieldInfo, canonical: number, shown: string): string | undefined {
+/**
+ * Why a canonical value is outside the field's range, in words a clinician acts on; undefined when
+ * plausible. `shown` is called only then: every turn checks every value, and almost all are fine.
+ */
+function rangeMessage(info: FieldInfo, canonical: number, shown: () => string): string | undefined {
   if (canonical < 0) return `${info.label} can't be negative: enter it as reported, e.g. ${info.example}.`;
   const tooLow = info.minExclusive ? canonical <= info.min : canonical < info.min;
   if (tooLow || canonical > info.max) {
-    return `${info.label} ${shown} is outside the plausible range (${acceptedRange(info)}): check the value and its unit, e.g. ${info.example}.`;
+    return `${info.label} ${shown()} is outside the plausible range (${acceptedRange(info)}): check the value and its unit, e.g. ${info.example}.`;
   }
   return undefined;
 }
@@ -34,8 +37,11 @@ function rangeMessage(info: FieldInfo, canonical: number, shown: string): string
 function checkLab(path: LabField, info: FieldInfo, lab: ReportedLab): Problem[] {
   const problems: Problem[] = [];
   const normalized = normalizeLab(path, lab);
-  const shown = `${format(lab.value)} ${normalized.reportedUnit}`;
-  const valueMessage = rangeMessage(info, normalized.value, shown);
+  const valueMessage = rangeMessage(
+    info,
+    normalized.value,
+    () => `${format(lab.value)} ${normalized.reportedUnit}`,
+  );
   if (valueMessage !== undefined) problems.push({ field: `${path}.value`, message: valueMessage });
   if (lab.uln !== undefined) {
     if (lab.uln <= 0) {
@@ -56,8 +62,15 @@ function checkLab(path: LabField, info: FieldInfo, lab: ReportedLab): Problem[] 
   return problems;
 }
 
-function scalarValue(c: PartialCase, path: ScalarField): number | undefined {
-  const [head, tail] = path.split('.') as [string, string | undefined];
+const SCALAR_PATHS = SCALAR_FIELDS.map((path) => ({
+  path,
+  parts: path.split('.') as [string, string | undefined],
+}));
+
+function scalarValue(
+  c: PartialCase,
+  [head, tail]: readonly [string, string | undefined],
+): number | undefined {
   const top = (c as Record<string, unknown>)[head];
   if (tail === undefined) return typeof top === 'number' ? top : undefined;
   const nested = top !== undefined && top !== null ? (top as Record<string, unknown>)[tail] : undefined;
@@ -109,12 +122,15 @@ export function plausibilityProblems(c: PartialCase): Problem[] {
     const lab = c[field];
     if (lab !== undefined) problems.push(...checkLab(field, FIELD_INFO[field], lab));
   }
-  for (const path of SCALAR_FIELDS) {
-    const value = scalarValue(c, path);
+  for (const { path, parts } of SCALAR_PATHS) {
+    const value = scalarValue(c, parts);
     if (value === undefined) continue;
     const info = FIELD_INFO[path];
-    const shown = `${format(value)}${info.canonicalUnit === '' ? '' : ` ${info.canonicalUnit}`}`;
-    const message = rangeMessage(info, value, shown);
+    const message = rangeMessage(
+      info,
+      value,
+      () => `${format(value)}${info.canonicalUnit === '' ? '' : ` ${info.canonicalUnit}`}`,
+    );
     if (message !== undefined) problems.push({ field: path, message });
   }
   return [...problems, ...crossChecks(c)];

@@ -64,21 +64,41 @@ function schemaProblem(issue: z.core.$ZodIssue, input: unknown): Problem {
   return { field, message: `${field}: ${issue.message}.` };
 }
 
+/**
+ * Cases that passed, as `check` returned them. They are frozen, so they cannot have changed since:
+ * a conversation turn checks the same case when it restores it, when the machine weighs an answer
+ * and again before `assess`, and only the first of these needs to do the work.
+ */
+const passed = new WeakSet<PartialCase>();
+
+function freezeCase<T extends PartialCase>(value: T): T {
+  for (const member of Object.values(value)) {
+    if (typeof member === 'object' && member !== null) Object.freeze(member);
+  }
+  passed.add(Object.freeze(value));
+  return value;
+}
+
 function check<T extends PartialCase>(schema: z.ZodType<T>, input: unknown): CheckResult<T> {
+  if (typeof input === 'object' && input !== null && passed.has(input as PartialCase)) {
+    const known = input as T;
+    if (schema === (PartialCaseSchema as z.ZodType) || known.alp !== undefined)
+      return { ok: true, value: known };
+  }
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => schemaProblem(issue, input)) };
   }
   const problems = [...unknownFieldProblems(schema, input), ...plausibilityProblems(parsed.data)];
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: freezeCase(parsed.data) };
 }
 
-/** Schema, units and plausibility for a complete case; the only gate in front of `assess`. */
+/** Schema, units and plausibility for a complete case; the only gate in front of `assess`. The case returned is frozen. */
 export function validateCase(input: unknown): CheckResult<Case> {
   return check(CaseSchema, input);
 }
 
-/** The same checks for what the conversation has collected so far (ALP may still be unknown). */
+/** The same checks for what the conversation has collected so far (ALP may still be unknown); frozen too. */
 export function checkPartialCase(input: unknown): CheckResult<PartialCase> {
   return check(PartialCaseSchema, input);
 }
