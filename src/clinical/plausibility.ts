@@ -5,7 +5,6 @@ import {
   SCALAR_FIELDS,
   type FieldInfo,
   type LabField,
-  type ScalarField,
 } from './field-info';
 import { normalizeLab, type ReportedLab } from './normalize';
 import type { Problem } from './problem';
