@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Activity, ActivityHandler, ActivityTypes, CardFactory, TurnContext } from 'botbuilder';
+import {
+  Activity,
+  ActivityHandler,
+  ActivityTypes,
+  CardFactory,
+  DeliveryModes,
+  TurnContext,
+} from 'botbuilder';
 import type { Reply, TurnInput, TurnResult } from '../../dialogs/turn-input';
 import { runTurn, welcomeReplies } from '../../dialogs/turn-runner';
 import type { AuditLog } from '../storage/audit-log';
@@ -89,7 +96,10 @@ class WorkupBot extends ActivityHandler {
     const owner = ownerOf(context.activity);
     if (!owner) return;
     const key = workupKey(owner);
-    await context.sendActivity({ type: ActivityTypes.Typing });
+    // With expectReplies the answer comes back in the same HTTP response as any indicator would.
+    if (context.activity.deliveryMode !== DeliveryModes.ExpectReplies) {
+      await context.sendActivity({ type: ActivityTypes.Typing });
+    }
     const input: TurnInput = {
       text: textWithoutBotMention(context.activity),
       value: context.activity.value,
@@ -168,15 +178,20 @@ class WorkupBot extends ActivityHandler {
     await this.storage.write({ [key]: record });
   }
 
+  /** In order, with the messages between two card replacements sent as one batch through botbuilder's pipeline. */
   private async send(context: TurnContext, replies: Reply[]): Promise<void> {
     const replyToId = context.activity.replyToId;
+    let batch: Partial<Activity>[] = [];
     for (const reply of replies) {
-      if (reply.replaceCard) {
-        if (replyToId) await this.replaceAnsweredCard(context, replyToId, reply);
+      if (!reply.replaceCard) {
+        batch.push(toActivity(reply));
         continue;
       }
-      await context.sendActivity(toActivity(reply));
+      if (batch.length > 0) await context.sendActivities(batch);
+      batch = [];
+      if (replyToId) await this.replaceAnsweredCard(context, replyToId, reply);
     }
+    if (batch.length > 0) await context.sendActivities(batch);
   }
 
   /** Teams only; the old card staying as it was is harmless, so a failed update is logged and ignored. */

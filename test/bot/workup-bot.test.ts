@@ -45,6 +45,27 @@ describe('the workup bot', () => {
     expect(driver.adapter.updates).toHaveLength(1);
   });
 
+  it('shows a typing indicator first when replies are posted to the channel, then the replies in order', async () => {
+    const driver = new ConversationDriver();
+    await driver.say('start');
+    await driver.adapter.processActivity({
+      type: ActivityTypes.Message,
+      channelId: 'msteams',
+      conversation: { id: 'personal-chat-1' },
+      recipient: BOT,
+      from: CLINICIAN,
+      text: 'ALP 180 U/L (ULN 120)',
+    });
+    const sent = driver.adapter.activeQueue.splice(0) as Partial<Activity>[];
+    expect(sent[0]?.type).toBe(ActivityTypes.Typing);
+    expect(sent.slice(1).map((activity) => activity.type)).toEqual(
+      sent.slice(1).map(() => ActivityTypes.Message),
+    );
+    expect(sent.map((activity) => activity.text ?? activity.summary ?? '').join('\n')).toContain(
+      'ALP 180 U/L',
+    );
+  });
+
   it('does not try to update cards where the channel gives no replyToId (Web Chat)', async () => {
     const driver = new ConversationDriver({ channelId: 'webchat' });
     await driver.say('start');

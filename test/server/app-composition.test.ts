@@ -85,6 +85,15 @@ describe('the composed app', () => {
       expect(logs).not.toContain(secret);
   });
 
+  it('answers an expectReplies turn with the replies only: a typing indicator there would arrive after the answer', async () => {
+    const app = await start();
+    const body = JSON.parse(await say(app, ANSWERS[0] ?? '', 'conversation-t')) as {
+      activities: { type: string }[];
+    };
+    expect(body.activities.length).toBeGreaterThan(0);
+    expect(body.activities.map((activity) => activity.type)).not.toContain('typing');
+  });
+
   it('continues a workup after a restart on the same SQLite file', async () => {
     const first = await start();
     await say(first, ANSWERS[0] ?? '', 'conversation-b');
