@@ -3,6 +3,7 @@ import type { Origin, Pattern } from '../clinical/assessment-schema';
 import type { AuditPeriod, AuditRecord, AuditRow } from './audit-entry';
 import type { AuditTable } from './audit-table';
 import { openSqliteDatabase, type SqliteDatabase } from './sqlite-connection';
+import { SqliteGroupCommit } from './sqlite-group-commit';
 
 interface StoredAuditRow {
   id: number;
@@ -69,6 +70,7 @@ export class SqliteAuditTable implements AuditTable {
   private readonly select: Statement<{ from: number | null; to: number | null }, StoredAuditRow>;
   private readonly deleteUser: Statement<[string]>;
   private readonly deleteOlder: Statement<[number]>;
+  private readonly commits: SqliteGroupCommit;
 
   constructor(filePath: string) {
     this.db = openSqliteDatabase(filePath);
@@ -86,28 +88,33 @@ export class SqliteAuditTable implements AuditTable {
     );
     this.deleteUser = this.db.prepare('DELETE FROM audit_entries WHERE user_hash = ?');
     this.deleteOlder = this.db.prepare('DELETE FROM audit_entries WHERE at < ?');
+    this.commits = new SqliteGroupCommit(this.db);
   }
 
   async append(record: AuditRecord): Promise<void> {
-    this.insert.run({
+    const row = {
       ...record,
       at: record.at.getTime(),
       ruleIds: JSON.stringify(record.ruleIds),
       redFlags: JSON.stringify(record.redFlags),
       urgent: record.urgent === null ? null : Number(record.urgent),
-    });
+    };
+    await this.commits.run(() => this.insert.run(row));
   }
 
   async query(period: AuditPeriod): Promise<AuditRow[]> {
+    this.commits.flush();
     const rows = this.select.all({ from: period.from?.getTime() ?? null, to: period.to?.getTime() ?? null });
     return rows.map(toRow);
   }
 
   async deleteByUserHash(userHash: string): Promise<number> {
+    this.commits.flush();
     return this.deleteUser.run(userHash).changes;
   }
 
   async deleteBefore(cutoff: Date): Promise<number> {
+    this.commits.flush();
     return this.deleteOlder.run(cutoff.getTime()).changes;
   }
 
@@ -117,6 +124,7 @@ export class SqliteAuditTable implements AuditTable {
 
   async close(): Promise<void> {
     if (this.db.open) {
+      this.commits.flush();
       this.db.close();
     }
   }

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { StoreItems } from 'botbuilder';
 import { ETagConflictError } from './etag-conflict';
+import { SqliteGroupCommit } from './sqlite-group-commit';
 import { openSqliteDatabase, type SqliteDatabase } from './sqlite-connection';
 import { assertKeys, decodeItem, encodeChanges, newETag, type EncodedChange } from './store-item-codec';
 import type { WorkupStorage } from './workup-storage';
@@ -37,6 +38,7 @@ export class SqliteStorage implements WorkupStorage {
   private readonly deleteKeys: (keys: string[]) => void;
   private readonly deletePrefix: Statement<{ prefix: string }>;
   private readonly deleteOlder: Statement<[number]>;
+  private readonly commits: SqliteGroupCommit;
 
   constructor(options: SqliteStorageOptions) {
     this.db = openSqliteDatabase(options.filePath);
@@ -51,8 +53,7 @@ export class SqliteStorage implements WorkupStorage {
       `UPDATE workup_items SET etag = @etag, data = @data, written_at = @writtenAt
        WHERE key = @key AND etag = @expected`,
     );
-    // IMMEDIATE takes the write lock up front, so another process cannot slip in between the
-    // eTag check and the update.
+    // One request's items are all or nothing: a savepoint inside the group commit's transaction.
     this.writeAll = this.db.transaction((changes: EncodedChange[], writtenAt: number) =>
       changes.map((change) => {
         const row = { key: change.key, etag: newETag(), data: change.json, writtenAt };
@@ -63,7 +64,8 @@ export class SqliteStorage implements WorkupStorage {
         }
         return row.etag;
       }),
-    ).immediate;
+    );
+    this.commits = new SqliteGroupCommit(this.db);
 
     this.selectOne = this.db.prepare('SELECT key, etag, data FROM workup_items WHERE key = ?');
     const deleteOne = this.db.prepare<[string]>('DELETE FROM workup_items WHERE key = ?');
@@ -89,7 +91,8 @@ export class SqliteStorage implements WorkupStorage {
 
   async write(changes: StoreItems): Promise<void> {
     const encoded = encodeChanges(changes);
-    const eTags = this.writeAll(encoded, this.now().getTime());
+    const writtenAt = this.now().getTime();
+    const eTags = await this.commits.run(() => this.writeAll(encoded, writtenAt));
     encoded.forEach((change, index) => {
       change.item.eTag = eTags[index];
     });
@@ -97,14 +100,17 @@ export class SqliteStorage implements WorkupStorage {
 
   async delete(keys: string[]): Promise<void> {
     assertKeys(keys);
+    this.commits.flush();
     this.deleteKeys(keys);
   }
 
   async deleteByPrefix(prefix: string): Promise<number> {
+    this.commits.flush();
     return this.deletePrefix.run({ prefix }).changes;
   }
 
   async sweep(olderThan: Date): Promise<number> {
+    this.commits.flush();
     return this.deleteOlder.run(olderThan.getTime()).changes;
   }
 
@@ -114,6 +120,7 @@ export class SqliteStorage implements WorkupStorage {
 
   async close(): Promise<void> {
     if (this.db.open) {
+      this.commits.flush();
       this.db.close();
     }
   }

@@ -51,7 +51,7 @@ describe('the workup bot', () => {
     await driver.adapter.processActivity({
       type: ActivityTypes.Message,
       channelId: 'msteams',
-      conversation: { id: 'personal-chat-1' },
+      conversation: { id: 'personal-chat-1', isGroup: false, name: 'chat', conversationType: 'personal' },
       recipient: BOT,
       from: CLINICIAN,
       text: 'ALP 180 U/L (ULN 120)',
