@@ -30,6 +30,7 @@ export const BONE_BRANCH_BY_TEXT: ScriptedTurn[] = [
       `INR ${vary(n, 0.9, 1.1, 3)} calcium ${vary(n, 8.8, 10.2, 8)} mg/dL (10.5)`,
   },
   { text: (n) => `GGT ${vary(n, 15, 55, 9)} ULN 60` },
+  fixed('no known bone disease, on zoledronic acid, denosumab not stopped, no renal impairment'),
   fixed('why'),
   fixed('chart note'),
 ];
@@ -42,6 +43,16 @@ export const HEPATIC_BRANCH_SI_UNITS: ScriptedTurn[] = [
   },
   fixed('none of these'),
   fixed('ultrasound: dilated ducts'),
+  {
+    text: (n) =>
+      `bortezomib week ${vary(n, 4, 16, 13)}, no new drugs, steroids yes, not pregnant, no alcohol, no heart failure`,
+  },
+  {
+    text: (n) =>
+      `direct bili ${vary(n, 8, 18, 11)} umol/L (ULN 5), INR ${vary(n, 0.9, 1.2, 4)}, ` +
+      `calcium ${vary(n, 2.2, 2.55, 8)} mmol/L (ULN 2.6), albumin ${vary(n, 32, 44, 7)} g/L`,
+  },
+  fixed('no enzyme-inducing drugs'),
   fixed('summary'),
 ];
 
