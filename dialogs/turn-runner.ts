@@ -26,6 +26,7 @@ import {
   contextOf,
   loadWorkup,
   newSession,
+  rememberSession,
   stepOf,
   type WorkupSession,
 } from './workup-session';
@@ -179,6 +180,7 @@ export function runTurn(stored: unknown, input: TurnInput): TurnResult {
         ? outdatedWorkup(loaded.enteredCase, turn)
         : converse(newSession(input.now), turn, true);
   const final = withDisclaimer(outcome);
+  if (final.session !== undefined) rememberSession(final.session);
   return {
     state: final.session?.state,
     changed: final.changed,

@@ -35,8 +35,30 @@ const salvageFrom = (stored: unknown): PartialCase | undefined => {
   return salvageCase(wrapped ?? stored);
 };
 
+/**
+ * Sessions by the state object the runner returned for storage. A caller that hands that same
+ * object back (the bot does, while storage still holds it under the same eTag) gets the session
+ * without it being parsed, checked, restored and assessed again. The state is frozen, so it is
+ * still exactly what the session was made from.
+ */
+const sessionsByState = new WeakMap<object, WorkupSession>();
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const member of Object.values(value)) deepFreeze(member);
+}
+
+/** Marks a session's state as final for this turn, so a later `loadWorkup` of that object reuses the session. */
+export function rememberSession(session: WorkupSession): void {
+  deepFreeze(session.state);
+  sessionsByState.set(session.state, session);
+}
+
 export function loadWorkup(stored: unknown): LoadedWorkup {
   if (stored === undefined || stored === null) return { kind: 'none' };
+  const known = typeof stored === 'object' ? sessionsByState.get(stored) : undefined;
+  if (known !== undefined) return { kind: 'active', session: known };
   const state = readConversationState(stored);
   if (state === undefined) {
     const enteredCase = salvageFrom(stored);

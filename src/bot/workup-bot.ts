@@ -15,6 +15,7 @@ import type { WorkupStorage } from '../storage/workup-storage';
 import { textWithoutBotMention } from './bot-mention';
 import { type BotLogger, silentLogger } from './bot-logger';
 import { KeyedQueue } from './keyed-queue';
+import { RecentWorkups } from './recent-workups';
 import { asWorkupRecord, type WorkupRecord } from './workup-record';
 import { userWorkupPrefix, workupKey, type WorkupOwner } from './workup-key';
 
@@ -27,6 +28,13 @@ export interface WorkupBotOptions {
   /** How long an idle workup is kept (told to clinicians waiting for results); the sweep enforces it. */
   retentionDays?: number;
 }
+
+/**
+ * Workups whose last written state is kept in memory, so the next turn need not parse, check,
+ * restore and assess it again. A workup at its assessment holds about 16 KB (measured), so this is
+ * about 16 MB, enough for every clinician active at once.
+ */
+const RECENT_WORKUPS = 1000;
 
 const CONFLICT_REPLY: Reply = {
   text: 'Your workup was changed from another window at the same moment, so I did not apply this message. Please send it again.',
@@ -60,6 +68,7 @@ const toActivity = (reply: Reply): Partial<Activity> =>
  */
 class WorkupBot extends ActivityHandler {
   private readonly queue = new KeyedQueue();
+  private readonly recent = new RecentWorkups(RECENT_WORKUPS);
   private readonly storage: WorkupStorage;
   private readonly audit: AuditLog;
   private readonly logger: BotLogger;
@@ -154,9 +163,11 @@ class WorkupBot extends ActivityHandler {
     retried = false,
   ): Promise<TurnResult> {
     const record = asWorkupRecord((await this.storage.read([key]))[key]);
-    const result = runTurn(record.workup, input);
+    const result = runTurn(this.recent.current(key, record), input);
     if (result.forgetUser) {
-      const deleted = await this.storage.deleteByPrefix(userWorkupPrefix(owner.channelId, owner.userId));
+      const prefix = userWorkupPrefix(owner.channelId, owner.userId);
+      this.recent.forgetPrefix(prefix);
+      const deleted = await this.storage.deleteByPrefix(prefix);
       await this.audit.forgetUser(owner.channelId, owner.userId);
       this.logger.info({ deleted }, 'forgot a user');
       return result;
@@ -164,7 +175,9 @@ class WorkupBot extends ActivityHandler {
     if (!result.changed) return result;
     try {
       // Someone who has talked to the bot needs no welcome when a later conversationUpdate arrives.
-      await this.write(key, { ...record, workup: result.state, welcomed: true });
+      const written: WorkupRecord = { ...record, workup: result.state, welcomed: true };
+      await this.write(key, written);
+      this.recent.remember(key, written.eTag, result.state);
       return result;
     } catch (error) {
       if (!isETagConflict(error)) throw error;

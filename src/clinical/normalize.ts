@@ -30,6 +30,22 @@ export interface NormalizedLab {
  * accept is a programming error here (validation refuses it first), hence the throw.
  */
 export function normalizeLab(field: LabField, lab: ReportedLab): NormalizedLab {
+  // A checked case is frozen, so its labs cannot change: plausibility and assess, before and
+  // after an answer, all normalise the same lab objects during one turn.
+  if (!Object.isFrozen(lab)) return convertLab(field, lab);
+  const byField = normalizedByLab.get(lab) ?? new Map<LabField, NormalizedLab>();
+  normalizedByLab.set(lab, byField);
+  let normalized = byField.get(field);
+  if (normalized === undefined) {
+    normalized = Object.freeze(convertLab(field, lab));
+    byField.set(field, normalized);
+  }
+  return normalized;
+}
+
+const normalizedByLab = new WeakMap<ReportedLab, Map<LabField, NormalizedLab>>();
+
+function convertLab(field: LabField, lab: ReportedLab): NormalizedLab {
   const info = FIELD_INFO[field];
   const unit = lab.unit ?? info.units[0] ?? info.canonicalUnit;
   const factor = info.factors[unit];

@@ -1,11 +1,5 @@
 import type { PartialCase } from './case-schema';
-import {
-  FIELD_INFO,
-  LAB_FIELDS,
-  SCALAR_FIELDS,
-  type FieldInfo,
-  type LabField,
-} from './field-info';
+import { FIELD_INFO, LAB_FIELDS, SCALAR_FIELDS, type FieldInfo, type LabField } from './field-info';
 import { normalizeLab, type ReportedLab } from './normalize';
 import type { Problem } from './problem';
 import { displayUnit } from './units';

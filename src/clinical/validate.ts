@@ -71,12 +71,11 @@ function schemaProblem(issue: z.core.$ZodIssue, input: unknown): Problem {
  */
 const passed = new WeakSet<PartialCase>();
 
-function freezeCase<T extends PartialCase>(value: T): T {
+function deepFreeze<T extends PartialCase>(value: T): T {
   for (const member of Object.values(value)) {
     if (typeof member === 'object' && member !== null) Object.freeze(member);
   }
-  passed.add(Object.freeze(value));
-  return value;
+  return Object.freeze(value);
 }
 
 function check<T extends PartialCase>(schema: z.ZodType<T>, input: unknown): CheckResult<T> {
@@ -89,8 +88,12 @@ function check<T extends PartialCase>(schema: z.ZodType<T>, input: unknown): Che
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => schemaProblem(issue, input)) };
   }
-  const problems = [...unknownFieldProblems(schema, input), ...plausibilityProblems(parsed.data)];
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: freezeCase(parsed.data) };
+  // Frozen before the plausibility checks, so they and `assess` share the normalised labs.
+  const checked = deepFreeze(parsed.data);
+  const problems = [...unknownFieldProblems(schema, input), ...plausibilityProblems(checked)];
+  if (problems.length > 0) return { ok: false, problems };
+  passed.add(checked);
+  return { ok: true, value: checked };
 }
 
 /** Schema, units and plausibility for a complete case; the only gate in front of `assess`. The case returned is frozen. */

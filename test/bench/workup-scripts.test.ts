@@ -59,3 +59,31 @@ describe('percentile', () => {
     expect(percentile([], 50)).toBeNaN();
   });
 });
+
+describe('a state handed back as the runner returned it', () => {
+  it('gives the same turn as its stored JSON copy, at every step of both workups', () => {
+    for (const script of [BONE_BRANCH_BY_TEXT, HEPATIC_BRANCH_SI_UNITS]) {
+      let kept: unknown;
+      for (const turn of script) {
+        const input = { text: turn.text(7), now: '2026-11-28T09:00:00.000Z', supportsCardUpdate: false };
+        const copy = kept === undefined ? undefined : (JSON.parse(JSON.stringify(kept)) as unknown);
+        const fromKept = runTurn(kept, input);
+        const fromCopy = runTurn(copy, input);
+        expect(JSON.parse(JSON.stringify(fromKept))).toEqual(JSON.parse(JSON.stringify(fromCopy)));
+        if (fromKept.changed) kept = fromKept.state;
+      }
+    }
+  });
+
+  it('is frozen, so it cannot change after the turn that made it', () => {
+    const { state } = runTurn(undefined, {
+      text: 'ALP 180 U/L (ULN 120)',
+      now: '2026-11-28T09:00:00.000Z',
+      supportsCardUpdate: false,
+    });
+    expect(Object.isFrozen(state)).toBe(true);
+    expect(() => {
+      (state as { startedAt: string }).startedAt = 'changed';
+    }).toThrow(TypeError);
+  });
+});

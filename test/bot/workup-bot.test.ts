@@ -131,6 +131,29 @@ describe('the workup bot', () => {
     expect(logger.lines.some((line) => line.includes('eTag conflict'))).toBe(true);
   });
 
+  it('sees what another instance wrote although it keeps its own last write in memory', async () => {
+    const items = new Map<string, MemoryStoredItem>();
+    const first = new ConversationDriver({ storage: new MemoryWorkupStorage({ items }) });
+    const second = new ConversationDriver({ storage: new MemoryWorkupStorage({ items }) });
+    await first.say('ALP 180 U/L (ULN 120), baseline ALP 100');
+    await first.say('bortezomib week 6, steroids yes, no recent fracture, not pregnant, fasting sample');
+    // The other instance answers the red-flag screen and the liver panel: the first one's copy is stale now.
+    await second.say('none of these');
+    await second.say('ALT 25/40 AST 22/40 bili 0.6 mg/dL (1.2) INR 1.0 calcium 9.4 mg/dL (10.5)');
+    const summary = shownText(await first.say('summary'));
+    expect(summary).toContain('ALT: 25, ULN 40');
+    expect(shownText(await first.say('GGT 30 ULN 60'))).toContain('Bone causes');
+  });
+
+  it('starts from nothing after "forget me", even though it had the workup in memory', async () => {
+    const driver = new ConversationDriver();
+    await driver.say('ALP 180 U/L (ULN 120)');
+    await driver.say('forget me');
+    expect(await driver.storage.read([KEY])).toEqual({});
+    const after = shownText(await driver.say('summary'));
+    expect(after).not.toContain('ALP (alkaline phosphatase): 180');
+  });
+
   it('apologises with an error id when a turn fails, keeps the workup and logs no text or values', async () => {
     const logger = new RecordingLogger();
     const storage = new MemoryWorkupStorage();

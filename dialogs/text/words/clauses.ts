@@ -37,12 +37,41 @@ export interface TermHit {
   source: string;
 }
 
+interface TermPattern {
+  /** Stateless (no `g`), for the quick "does it occur at all?". */
+  once: RegExp;
+  global: RegExp;
+}
+
+// Every reader asks about its own fixed patterns, message after message: derive each pair once.
+const termPatterns = new WeakMap<RegExp, TermPattern>();
+
+function termPattern(pattern: RegExp): TermPattern {
+  let derived = termPatterns.get(pattern);
+  if (derived === undefined) {
+    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+    derived = {
+      once: new RegExp(pattern.source, pattern.flags.replace('g', '')),
+      global: new RegExp(pattern.source, flags),
+    };
+    termPatterns.set(pattern, derived);
+  }
+  return derived;
+}
+
+// A message is searched for a dozen terms in a row; its clauses are split once.
+let lastSplit: { text: string; clauses: Clause[] } | undefined;
+
+function clausesOf(text: string): Clause[] {
+  if (lastSplit?.text !== text) lastSplit = { text, clauses: splitClauses(text) };
+  return lastSplit.clauses;
+}
+
 /** Every occurrence of a term pattern, clause by clause, with whether it was denied. */
 export function findTerms(text: string, pattern: RegExp): TermHit[] {
-  if (!new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text)) return [];
-  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-  const global = new RegExp(pattern.source, flags);
-  return splitClauses(text).flatMap((clause) =>
+  const { once, global } = termPattern(pattern);
+  if (!once.test(text)) return [];
+  return clausesOf(text).flatMap((clause) =>
     [...clause.text.matchAll(global)].map((match) => ({
       term: match[0],
       negated: isNegated(clause.text, match.index, match[0].length),

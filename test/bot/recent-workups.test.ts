@@ -1,0 +1,43 @@
+import { RecentWorkups } from '../../src/bot/recent-workups';
+
+describe('RecentWorkups', () => {
+  const ours = { step: 'ours' };
+  const theirs = { step: 'theirs' };
+
+  it('gives back our own last write only while storage still holds it under the same eTag', () => {
+    const recent = new RecentWorkups(10);
+    recent.remember('k', 'etag-1', ours);
+    expect(recent.current('k', { eTag: 'etag-1', workup: theirs })).toBe(ours);
+    expect(recent.current('k', { eTag: 'etag-2', workup: theirs })).toBe(theirs);
+    expect(recent.current('k', { workup: theirs })).toBe(theirs);
+    expect(recent.current('other', { eTag: 'etag-1', workup: theirs })).toBe(theirs);
+  });
+
+  it('keeps nothing for a write that came back without an eTag', () => {
+    const recent = new RecentWorkups(10);
+    recent.remember('k', 'etag-1', ours);
+    recent.remember('k', undefined, ours);
+    expect(recent.size).toBe(0);
+  });
+
+  it('drops the least recently used workup beyond its capacity', () => {
+    const recent = new RecentWorkups(2);
+    recent.remember('a', 'e', ours);
+    recent.remember('b', 'e', ours);
+    recent.current('a', { eTag: 'e' });
+    recent.remember('c', 'e', ours);
+    expect(recent.size).toBe(2);
+    expect(recent.current('a', { eTag: 'e', workup: theirs })).toBe(ours);
+    expect(recent.current('b', { eTag: 'e', workup: theirs })).toBe(theirs);
+    expect(recent.current('c', { eTag: 'e', workup: theirs })).toBe(ours);
+  });
+
+  it('forgets every workup of a user', () => {
+    const recent = new RecentWorkups(10);
+    recent.remember('workup/msteams/u1/c1', 'e', ours);
+    recent.remember('workup/msteams/u1/c2', 'e', ours);
+    recent.remember('workup/msteams/u2/c1', 'e', ours);
+    recent.forgetPrefix('workup/msteams/u1/');
+    expect(recent.size).toBe(1);
+  });
+});
