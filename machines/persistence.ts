@@ -33,11 +33,9 @@ export type RestoreResult = { ok: true; snapshot: WorkupSnapshot } | RestoreFail
 
 export function persistWorkup(from: WorkupSnapshot | { getSnapshot(): WorkupSnapshot }): PersistedWorkup {
   const snapshot = 'getSnapshot' in from ? from.getSnapshot() : from;
-  return {
-    machineVersion: MACHINE_VERSION,
-    // Round-trip through JSON so what we hand to storage is exactly what storage gives back.
-    snapshot: JSON.parse(JSON.stringify(workupMachine.getPersistedSnapshot(snapshot))) as unknown,
-  };
+  // Plain data already: the context holds only JSON values (its schema says so), and what storage
+  // keeps is this object's JSON, so a copy here would only cost time.
+  return { machineVersion: MACHINE_VERSION, snapshot: workupMachine.getPersistedSnapshot(snapshot) };
 }
 
 const PersistedEnvelopeSchema = z.object({
