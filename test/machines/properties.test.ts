@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { checkPartialCase } from '../../src/clinical';
 import type { PartialCase } from '../../src/clinical/case-schema';
-import { applyEvent, type AppliedEvent } from '../../machines/apply-event';
+import { transition } from 'xstate';
+import { advanceWorkup, applyEvent, startWorkup, type AppliedEvent } from '../../machines/apply-event';
+import { persistWorkup } from '../../machines/persistence';
+import { workupMachine } from '../../machines/workup-machine';
 import { CASE_FIELD_PATHS, fieldsAnsweredBy, isKnown } from '../../machines/case-fields';
 import { STEP_IDS } from '../../machines/steps';
 import { WorkupContextSchema } from '../../machines/workup-context';
@@ -117,6 +120,22 @@ describe('any sequence of events', () => {
             if (!isKnown(previous.case, field) || changeable.includes(field)) continue;
             expect([field, valueOf(context.case, field)]).toEqual([field, valueOf(previous.case, field)]);
           }
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('advances exactly as the transition() of XState does, on one reused inert scope', () => {
+    fc.assert(
+      fc.property(fc.array(eventArbitrary, { maxLength: 20 }), (events) => {
+        let snapshot = startWorkup();
+        for (const event of events) {
+          const ours = advanceWorkup(snapshot, event);
+          const [theirs] = transition(workupMachine, snapshot, event);
+          expect(persistWorkup(ours.snapshot)).toEqual(persistWorkup(theirs));
+          expect(ours.snapshot.status).toBe(theirs.status);
+          snapshot = ours.snapshot;
         }
       }),
       { numRuns: 80 },
