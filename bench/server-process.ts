@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { once } from 'node:events';
 import { expectRepliesActivity } from './expect-replies-activity';
 
-export type ServerKind = 'echo' | 'bot';
+export type ServerKind = 'echo' | 'floor' | 'bot';
 
 export interface RunningServer {
   url: string;
