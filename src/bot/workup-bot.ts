@@ -31,10 +31,11 @@ export interface WorkupBotOptions {
 
 /**
  * Workups whose last written state is kept in memory, so the next turn need not parse, check,
- * restore and assess it again. A workup at its assessment holds about 16 KB (measured), so this is
- * about 16 MB, enough for every clinician active at once.
+ * restore and assess it again. A workup at its assessment holds about 16 KB (measured): some
+ * 3 MB here, for 200 clinicians in the middle of a workup on this instance at once. The bench
+ * keeps 50 busy; at 1000 the process grew by about 70 MB for no more turns per second.
  */
-const RECENT_WORKUPS = 1000;
+const RECENT_WORKUPS = 200;
 
 const CONFLICT_REPLY: Reply = {
   text: 'Your workup was changed from another window at the same moment, so I did not apply this message. Please send it again.',
