@@ -172,7 +172,8 @@ describe('the workup bot', () => {
     expect(shownText(await driver.say('summary'))).toContain('180 U/L, ULN 120');
     const errorId = /error ([0-9a-f]{8})/.exec(failed)?.[1] as string;
     expect(logger.lines.some((line) => line.includes(errorId))).toBe(true);
-    expect(logger.lines.join('\n')).not.toMatch(/240|180|ALP/);
+    // A value as it would leak from a message or an error text; not part of a hex id or a stack's line:column.
+    expect(logger.lines.join('\n')).not.toMatch(/(?<![\w:])(?:240|180)(?![\w:])|ALP/);
   });
 
   it('records one audit entry per turn with the step and event, and no text', async () => {
@@ -185,6 +186,7 @@ describe('the workup bot', () => {
     expect(rows[1]?.step).not.toBe('urgent');
     expect(rows[0]?.redFlags).toEqual(['R-01']);
     expect(rows[0]?.urgent).toBe(true);
-    expect(JSON.stringify(rows)).not.toMatch(/clinician-1|personal-chat-1|200/);
+    // The lab value as a standalone number, not inside a hash or a timestamp's milliseconds.
+    expect(JSON.stringify(rows)).not.toMatch(/clinician-1|personal-chat-1|(?<![\w:.-])200(?![\w:.])/);
   });
 });
