@@ -24,6 +24,8 @@ export interface NormalizedLab {
   reportedUln?: number;
 }
 
+const normalizedByLab = new WeakMap<ReportedLab, Map<LabField, NormalizedLab>>();
+
 /**
  * Converts a validated lab result to its field's canonical unit. The ULN is converted with the
  * same factor, so the multiple of ULN does not depend on the unit. A unit the field does not
@@ -42,8 +44,6 @@ export function normalizeLab(field: LabField, lab: ReportedLab): NormalizedLab {
   }
   return normalized;
 }
-
-const normalizedByLab = new WeakMap<ReportedLab, Map<LabField, NormalizedLab>>();
 
 function convertLab(field: LabField, lab: ReportedLab): NormalizedLab {
   const info = FIELD_INFO[field];
