@@ -1,7 +1,8 @@
-import { ActivityHandler, CardFactory, type Activity } from 'botbuilder';
+import { ActivityHandler } from 'botbuilder';
 import { runTurn } from '../dialogs/turn-runner';
 import type { Reply } from '../dialogs/turn-input';
 import type { OpenedStorage } from '../src/storage';
+import { replyActivity } from '../src/bot/reply-activity';
 import { workupKey } from '../src/bot/workup-key';
 import { BONE_BRANCH_BY_TEXT } from './workup-scripts';
 
@@ -21,11 +22,6 @@ function realisticTurn(): { state: unknown; replies: Reply[] } {
   return { state, replies };
 }
 
-const toActivity = (reply: Reply): Partial<Activity> =>
-  reply.card
-    ? { type: 'message', summary: reply.text, attachments: [CardFactory.adaptiveCard(reply.card)] }
-    : { type: 'message', text: reply.text };
-
 /**
  * The storage floor: everything a workup turn must do apart from the conversation itself. It
  * reads and writes the workup record with its eTag, answers with a real turn's replies (a text
@@ -37,7 +33,7 @@ export class StorageFloorBot extends ActivityHandler {
   constructor(opened: OpenedStorage) {
     super();
     const { state, replies } = realisticTurn();
-    const activities = replies.map(toActivity);
+    const activities = replies.map(replyActivity);
     this.onMessage(async (context, next) => {
       const { channelId, from, conversation } = context.activity;
       const owner = { channelId, userId: from.id, conversationId: conversation.id };

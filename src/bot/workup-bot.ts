@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Activity,
-  ActivityHandler,
-  ActivityTypes,
-  CardFactory,
-  DeliveryModes,
-  TurnContext,
-} from 'botbuilder';
+import { Activity, ActivityHandler, ActivityTypes, DeliveryModes, TurnContext } from 'botbuilder';
 import type { Reply, TurnInput, TurnResult } from '../../dialogs/turn-input';
 import { runTurn, welcomeReplies } from '../../dialogs/turn-runner';
 import type { AuditLog } from '../storage/audit-log';
@@ -16,6 +9,7 @@ import { textWithoutBotMention } from './bot-mention';
 import { type BotLogger, silentLogger } from './bot-logger';
 import { KeyedQueue } from './keyed-queue';
 import { RecentWorkups } from './recent-workups';
+import { replyActivity } from './reply-activity';
 import { asWorkupRecord, type WorkupRecord } from './workup-record';
 import { userWorkupPrefix, workupKey, type WorkupOwner } from './workup-key';
 
@@ -51,16 +45,6 @@ const ownerOf = (activity: Partial<Activity>): WorkupOwner | undefined => {
 /** The stack without its first line, which repeats the error message and may quote user input. */
 const stackWithoutMessage = (error: unknown): string | undefined =>
   error instanceof Error ? error.stack?.split('\n').slice(1).join('\n') : undefined;
-
-const toActivity = (reply: Reply): Partial<Activity> =>
-  reply.card
-    ? // The text rides along as the summary (notifications, clients without cards) rather than as a second bubble.
-      {
-        type: ActivityTypes.Message,
-        summary: reply.text,
-        attachments: [CardFactory.adaptiveCard(reply.card)],
-      }
-    : { type: ActivityTypes.Message, text: reply.text };
 
 /**
  * The botbuilder glue: one workup per channel + user + conversation, loaded, advanced by the
@@ -198,7 +182,7 @@ class WorkupBot extends ActivityHandler {
     let batch: Partial<Activity>[] = [];
     for (const reply of replies) {
       if (!reply.replaceCard) {
-        batch.push(toActivity(reply));
+        batch.push(replyActivity(reply));
         continue;
       }
       if (batch.length > 0) await context.sendActivities(batch);
@@ -211,7 +195,7 @@ class WorkupBot extends ActivityHandler {
   /** Teams only; the old card staying as it was is harmless, so a failed update is logged and ignored. */
   private async replaceAnsweredCard(context: TurnContext, activityId: string, reply: Reply): Promise<void> {
     try {
-      await context.updateActivity({ ...toActivity(reply), id: activityId });
+      await context.updateActivity({ ...replyActivity(reply), id: activityId });
     } catch (error) {
       this.logger.warn(
         { errorName: error instanceof Error ? error.name : typeof error },
