@@ -1,6 +1,7 @@
 import tseslint from 'typescript-eslint';
 
-// Dependencies point inwards only: clinical <- machines <- dialogs <- bot <- server <- index.
+// Dependencies point inwards only: clinical <- machines <- dialogs <- bot <- server <- index;
+// clinical <- fhir <- cli, server (the FHIR mapping sits beside the core, as pure as it).
 const layer = (files, forbidden, message) => ({
   files,
   rules: {
@@ -8,7 +9,15 @@ const layer = (files, forbidden, message) => ({
   },
 });
 
-const outer = ['**/machines/**', '**/dialogs/**', '**/bot/**', '**/server/**', '**/storage/**', '**/cli/**'];
+const outer = [
+  '**/machines/**',
+  '**/dialogs/**',
+  '**/bot/**',
+  '**/server/**',
+  '**/storage/**',
+  '**/cli/**',
+  '**/fhir/**',
+];
 const io = ['fs', 'node:*', 'http', 'https', 'net', 'child_process', 'os', 'path', 'crypto'];
 
 export default tseslint.config(
@@ -33,6 +42,20 @@ export default tseslint.config(
     ['src/clinical/**/*.ts'],
     [...outer, 'xstate', 'botbuilder*', 'restify', 'pino*', ...io],
     'src/clinical is pure: it may import only zod and itself.',
+  ),
+  layer(
+    ['src/fhir/**/*.ts'],
+    [
+      ...outer.filter((group) => group !== '**/fhir/**'),
+      'xstate',
+      'botbuilder*',
+      'restify',
+      'pino*',
+      'jose',
+      '@medplum/*',
+      ...io,
+    ],
+    'src/fhir is pure: it may import only zod, the clinical core and itself.',
   ),
   layer(
     ['machines/**/*.ts'],
