@@ -2,29 +2,12 @@ import type { Assessment, Derived, Finding } from './assessment-schema';
 import { BIBLIOGRAPHY, sourceUrl } from './bibliography';
 import type { Case } from './case-schema';
 import { CONTENT_VERSION, DISCLAIMER } from './content';
-import { computeDerived, type DerivedValues } from './derived';
+import type { DerivedValues } from './derived';
+import { factsOf } from './facts-of';
 import type { Facts } from './facts';
 import { missingFields } from './missing';
-import { normalizeCase } from './normalize';
-import { determineOrigin } from './origin';
-import { classifyPattern } from './pattern';
 import type { Rule } from './rule';
 import { RED_FLAG_RULES, WORKUP_RULES } from './rules';
-
-/** Builds every fact the rules read from a validated case. */
-export function factsOf(c: Case): Facts {
-  const normalized = normalizeCase(c);
-  const derived = computeDerived(normalized);
-  const { origin, basis } = determineOrigin(c, derived);
-  return {
-    input: c,
-    labs: normalized.labs,
-    derived,
-    pattern: classifyPattern(derived),
-    origin,
-    originBasis: basis,
-  };
-}
 
 export function toFinding(rule: Rule, f: Facts): Finding {
   const detail = rule.detail?.(f) ?? '';
@@ -37,7 +20,13 @@ export function toFinding(rule: Rule, f: Facts): Finding {
     sources: rule.sources.map((key) => {
       const ref = BIBLIOGRAPHY[key];
       const url = sourceUrl(ref);
-      return { id: key, label: ref.label, ...(url === undefined ? {} : { url }) };
+      const capped = ref.highestEvidence !== undefined && ref.highestEvidence !== rule.evidence;
+      return {
+        id: key,
+        label: ref.label,
+        ...(url === undefined ? {} : { url }),
+        ...(capped ? { evidence: ref.highestEvidence } : {}),
+      };
     }),
     evidence: rule.evidence,
   };
@@ -45,6 +34,21 @@ export function toFinding(rule: Rule, f: Facts): Finding {
 
 const round = (x: number | undefined, places = 2): number | undefined =>
   x === undefined ? undefined : Number(x.toFixed(places));
+
+/** Calcium is published as corrected only when albumin corrected it (decision 17). */
+function calciumEntries(d: DerivedValues): [keyof Derived, number | undefined][] {
+  const ca = d.calcium;
+  if (ca === undefined) return [];
+  return ca.corrected
+    ? [
+        ['correctedCalciumMmolL', round(ca.valueMmolL)],
+        ['correctedCalciumMgDl', round(ca.valueMgDl)],
+      ]
+    : [
+        ['uncorrectedCalciumMmolL', round(ca.valueMmolL)],
+        ['uncorrectedCalciumMgDl', round(ca.valueMgDl)],
+      ];
+}
 
 function publicDerived(d: DerivedValues): Derived {
   const entries: [keyof Derived, number | undefined][] = [
@@ -61,8 +65,7 @@ function publicDerived(d: DerivedValues): Derived {
     ['alpXBaseline', round(d.alpXBaseline)],
     ['alpRiseUL', round(d.alpRiseUL, 1)],
     ['alpChangePercent', round(d.alpChangePercent, 1)],
-    ['correctedCalciumMmolL', round(d.calcium?.correctedMmolL)],
-    ['correctedCalciumMgDl', round(d.calcium?.correctedMgDl)],
+    ...calciumEntries(d),
   ];
   const numbers = Object.fromEntries(entries.filter(([, v]) => v !== undefined));
   return d.ctcaeGrade === undefined ? numbers : { ...numbers, ctcaeGrade: d.ctcaeGrade };

@@ -16,6 +16,8 @@ export const SourceRefSchema = z.object({
   id: z.string(),
   label: z.string(),
   url: z.string().optional(),
+  /** The most this source supports when it is weaker than its finding (a web course: expert convention). */
+  evidence: z.enum(EVIDENCE_LEVELS).optional(),
 });
 
 export const FindingSchema = z.object({
@@ -51,8 +53,12 @@ export const DerivedSchema = z.object({
   /** ALP minus baseline ALP, U/L (the carfilzomib rule reads an absolute rise). */
   alpRiseUL: z.number().optional(),
   alpChangePercent: z.number().optional(),
+  /** Albumin-corrected calcium: only when albumin is known. */
   correctedCalciumMmolL: z.number().optional(),
   correctedCalciumMgDl: z.number().optional(),
+  /** Calcium as measured, when no albumin is known to correct it (decision 17). */
+  uncorrectedCalciumMmolL: z.number().optional(),
+  uncorrectedCalciumMgDl: z.number().optional(),
   ctcaeGrade: CtcaeGradeSchema.optional(),
 });
 

@@ -1,3 +1,5 @@
+import type { EvidenceLevel } from './assessment-schema';
+
 /**
  * Every source a rule cites, with the identifiers the clinical reference verified. `tag` is the
  * reference's honesty mark for the citation itself: V read in the source, P confirmed but seen
@@ -5,6 +7,11 @@
  * rather than guessed.
  */
 export interface Reference {
+  /**
+   * The most a finding resting on this source alone may claim (decision 20): a web course or a
+   * commercial education page is expert convention at most. Absent: no cap beyond the rule's own.
+   */
+  highestEvidence?: EvidenceLevel;
   /** Short label shown next to a recommendation. */
   label: string;
   citation: string;
@@ -243,18 +250,20 @@ const entries = {
     citation:
       'US Department of Veterans Affairs, Hepatitis C / liver disease online course: evaluation of abnormal liver tests.',
     tag: 'V',
+    highestEvidence: 'expert-convention',
   },
   hepatitisCentral: {
     label: "hepatitiscentral.com (GGT, 5'NT)",
-    citation:
-      "Hepatitis Central: interpretation of GGT and 5'-nucleotidase (secondary clinical reference page).",
+    citation: "Hepatitis Central: interpretation of GGT and 5'-nucleotidase (commercial education page).",
     tag: 'V',
+    highestEvidence: 'expert-convention',
   },
   mossHenderson: {
     label: 'Moss & Henderson (heat inactivation)',
     citation:
       'Moss DW, Henderson AR, 1994: heat inactivation of ALP at 56 °C for 10 min, as reproduced by medicalalgorithms.com.',
     tag: 'P',
+    highestEvidence: 'expert-convention',
   },
   farley1994: {
     label: 'Farley 1994 (BSAP cross-reactivity)',
@@ -305,6 +314,20 @@ const entries = {
     citation:
       'ALP workup bot clinical reference: team convention where no guideline gives a number (not verified against a primary source).',
     tag: 'NV',
+    highestEvidence: 'expert-convention',
+  },
+  usLabels: {
+    label: 'US prescribing information (myeloma drugs)',
+    citation:
+      'US prescribing information of bortezomib, carfilzomib, ixazomib, lenalidomide and pomalidomide (hepatotoxicity warnings), zoledronic acid and denosumab (embryo-fetal toxicity): label sections recalled, verify against the current labels before sign-off.',
+    tag: 'P',
+  },
+  nice2023Ng234: {
+    label: 'NICE NG234 (2023)',
+    citation:
+      'National Institute for Health and Care Excellence. Spinal metastases and metastatic spinal cord compression. NICE guideline NG234, 2023 (read second-hand).',
+    url: 'https://www.nice.org.uk/guidance/ng234',
+    tag: 'P',
   },
 } as const satisfies Record<string, Reference>;
 

@@ -13,9 +13,10 @@ export interface CalciumReading {
   /** Corrected when albumin is known, otherwise as measured; in `unit`. */
   value: number;
   uln?: number;
+  /** False when albumin is not known: then the value is the measured one, and says so (decision 17). */
   corrected: boolean;
-  correctedMgDl: number;
-  correctedMmolL: number;
+  valueMgDl: number;
+  valueMmolL: number;
 }
 
 export function calciumReading(calcium: NormalizedLab, albumin: NormalizedLab | undefined): CalciumReading {
@@ -28,8 +29,8 @@ export function calciumReading(calcium: NormalizedLab, albumin: NormalizedLab | 
     value,
     ...(calcium.reportedUln === undefined ? {} : { uln: calcium.reportedUln }),
     corrected: albumin !== undefined,
-    correctedMgDl: unit === 'mmol/L' ? value * CALCIUM_MG_DL_PER_MMOL_L : value,
-    correctedMmolL: unit === 'mmol/L' ? value : value * CALCIUM_MMOL_L_PER_MG_DL,
+    valueMgDl: unit === 'mmol/L' ? value * CALCIUM_MG_DL_PER_MMOL_L : value,
+    valueMmolL: unit === 'mmol/L' ? value : value * CALCIUM_MMOL_L_PER_MG_DL,
   };
 }
 

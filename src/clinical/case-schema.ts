@@ -38,6 +38,9 @@ export const ULTRASOUND_RESULTS = [
   'hepatomegaly',
 ] as const;
 
+/** Recorded sex, asked with the age; today only pregnancy depends on it (product decision 12). */
+export const SEXES = ['female', 'male', 'not-stated'] as const;
+
 export const TherapySchema = z.object({
   agent: z.enum(THERAPY_AGENTS).optional(),
   weeksOnTherapy: z.number().optional(),
@@ -53,6 +56,7 @@ export const HistorySchema = z.object({
   knownBoneDisease: z.boolean().optional(),
   bisphosphonate: z.boolean().optional(),
   denosumabStopped: z.boolean().optional(),
+  sex: z.enum(SEXES).optional(),
   pregnant: z.boolean().optional(),
   pregnancyTrimester: z.number().optional(),
   ageYears: z.number().optional(),
@@ -119,6 +123,7 @@ export type BilirubinValue = z.infer<typeof BilirubinValueSchema>;
 export type Therapy = z.infer<typeof TherapySchema>;
 export type History = z.infer<typeof HistorySchema>;
 export type Symptoms = z.infer<typeof SymptomsSchema>;
+export type Sex = (typeof SEXES)[number];
 export type TherapyAgent = (typeof THERAPY_AGENTS)[number];
 export type UltrasoundResult = (typeof ULTRASOUND_RESULTS)[number];
 

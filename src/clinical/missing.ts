@@ -3,6 +3,7 @@ import { LAB_FIELDS } from './field-info';
 import { ggtConfounded } from './origin';
 import { noDuctDilatation } from './rules/hepatic';
 import { cholangitisCholestasis, cholangitisImaging, cholangitisInflammation } from './rules/red-flags';
+import { ulnsNeededForRedFlags } from './uln-needed';
 
 const over = (x: number | undefined, limit: number): boolean => x !== undefined && x > limit;
 
@@ -51,6 +52,13 @@ function redFlagInputs(f: Facts): string[] {
 function originInputs(f: Facts): string[] {
   if (f.origin !== 'undetermined' && f.originBasis !== 'hepatic-markers-normal') return [];
   const paths: string[] = [];
+  if (f.originBasis === 'pregnancy-trimester-unknown') paths.push('history.pregnancyTrimester');
+  if (
+    f.originBasis === 'pregnancy-trimester-unknown' ||
+    f.originBasis === 'pregnancy-before-third-trimester'
+  ) {
+    paths.push('heatStableAlpPercent', 'isoenzymes', 'boneSpecificAlp');
+  }
   if (f.originBasis === 'no-marker') {
     paths.push('ggt', 'nucleotidase5', 'boneSpecificAlp', 'isoenzymes', 'heatStableAlpPercent');
   }
@@ -118,23 +126,31 @@ function boneAndTherapyInputs(f: Facts): string[] {
   return paths;
 }
 
+/** Decision 12: pregnancy is possible unless the sex is male or the age is known outside 12-55 years. */
+export const PREGNANCY_POSSIBLE_AGES = { from: 12, to: 55 } as const;
+
 function physiologicalInputs(f: Facts): string[] {
   if (f.origin === 'liver') return [];
-  const paths = ['history.pregnant'];
-  if (f.input.history?.pregnant === true) paths.push('history.pregnancyTrimester');
-  paths.push('history.ageYears');
+  const history = f.input.history;
+  const age = history?.ageYears;
+  const ageAllowsPregnancy =
+    age === undefined || (age >= PREGNANCY_POSSIBLE_AGES.from && age <= PREGNANCY_POSSIBLE_AGES.to);
+  const paths: string[] = ageAllowsPregnancy ? ['history.sex', 'history.ageYears'] : ['history.ageYears'];
+  if (ageAllowsPregnancy && history?.sex !== 'male') paths.push('history.pregnant');
+  if (history?.pregnant === true) paths.push('history.pregnancyTrimester');
   return paths;
 }
 
 /**
  * Case fields whose value would change the assessment, most useful first: the ALP's ULN (nothing
- * is graded without it), GGT when an isolated rise has no origin yet, then every red-flag input,
+ * is graded without it), the ULNs a red flag still depends on (decision 11), GGT when an isolated rise has no origin yet, then every red-flag input,
  * then what the current branch needs. Fields whose answer could not change anything are left
  * out, e.g. no ultrasound while the origin is bone.
  */
 export function missingFields(f: Facts): string[] {
   const paths: string[] = [];
   if (f.labs.alp.uln === undefined) paths.push('alp.uln');
+  paths.push(...ulnsNeededForRedFlags(f).map((need) => `${need.field}.uln`));
   const alpMayBeRaised = f.derived.alpXUln === undefined || alpRaised(f);
   if (f.pattern === 'isolated' && f.originBasis === 'no-marker') paths.push('ggt');
   paths.push(...redFlagInputs(f));

@@ -15,6 +15,9 @@ export type OriginBasis =
   | 'hepatic-markers-and-bone-specific-alp-normal'
   | 'ggt-confounded'
   | 'pregnancy'
+  | 'pregnancy-trimester-unknown'
+  | 'pregnancy-before-third-trimester'
+  | 'alp-not-raised'
   | 'growth'
   | 'no-marker';
 
@@ -51,9 +54,12 @@ export const ggtConfounded = (c: Case): boolean =>
  * Where the ALP comes from. Specific fractionation (isoenzymes, heat inactivation) outranks
  * GGT/5'NT; a raised GGT counts only when alcohol and enzyme-inducing drugs are not in play;
  * without any marker, only a clear physiological cause (third trimester, growth) names an origin.
- * Never "bone" by default: in myeloma ALP is usually normal even with lytic lesions.
+ * Never "bone" by default: in myeloma ALP is usually normal even with lytic lesions. A normal ALP
+ * has no origin to find (decision 15), and in pregnancy before the third trimester, or with the
+ * trimester unknown, a normal GGT does not tell bone from placenta (decision 12).
  */
 export function determineOrigin(c: Case, d: DerivedValues): OriginFinding {
+  if (d.alpXUln !== undefined && d.alpXUln <= 1) return { origin: 'undetermined', basis: 'alp-not-raised' };
   const isoenzymeOrigin = fromIsoenzymes(c);
   if (isoenzymeOrigin !== undefined) {
     return isoenzymeOrigin === 'undetermined'
@@ -79,6 +85,11 @@ export function determineOrigin(c: Case, d: DerivedValues): OriginFinding {
   const thirdTrimester = c.history?.pregnant === true && c.history.pregnancyTrimester === 3;
   if (hepaticMarkerNormal) {
     if (thirdTrimester) return { origin: 'placental', basis: 'pregnancy' };
+    if (c.history?.pregnant === true) {
+      return c.history.pregnancyTrimester === undefined
+        ? { origin: 'undetermined', basis: 'pregnancy-trimester-unknown' }
+        : { origin: 'undetermined', basis: 'pregnancy-before-third-trimester' };
+    }
     if (d.boneSpecificAlpXUln !== undefined) {
       return { origin: 'undetermined', basis: 'hepatic-markers-and-bone-specific-alp-normal' };
     }

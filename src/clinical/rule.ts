@@ -49,6 +49,8 @@ export type RuleGroup =
  */
 export interface Rule {
   id: string;
+  /** What a red flag is called in a sentence ("Hy's law"); other rules are named by their id. */
+  name?: string;
   group: RuleGroup;
   kind: FindingKind;
   condition: string;

@@ -28,7 +28,8 @@ describe('CTCAE v5.0 ALP grade, normal baseline (multiples of ULN)', () => {
 describe('CTCAE v5.0 ALP grade, abnormal baseline (multiples of baseline)', () => {
   it.each([
     [1.5, 0],
-    [2, 0],
+    [1.999, 0],
+    [2, 1], // CTCAE v5: "2.0 - 2.5 x baseline" (reference §2.4)
     [2.001, 1],
     [2.5, 1],
     [2.501, 2],

@@ -5,6 +5,7 @@ import {
   FIELD_INFO,
   LAB_FIELDS,
   THERAPY_AGENTS,
+  SEXES,
   ULTRASOUND_RESULTS,
   validateCase,
   type LabField,
@@ -82,6 +83,7 @@ const validCase = fc
           knownBoneDisease: fc.boolean(),
           bisphosphonate: fc.boolean(),
           denosumabStopped: fc.boolean(),
+          sex: fc.constantFrom(...SEXES),
           pregnant: fc.boolean(),
           pregnancyTrimester: fc.integer({ min: 1, max: 3 }),
           ageYears: scalar('history.ageYears'),
@@ -170,6 +172,99 @@ describe('assess, for any case that passes validation', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+/** Cases near the red-flag thresholds, every lab with its ULN: where removing a ULN could matter. */
+const nearRedFlags = fc
+  .record({
+    alp: fc.tuple(within(40, 1500), within(40, 150)),
+    alt: fc.tuple(within(5, 3000), within(10, 60)),
+    ast: fc.tuple(within(5, 3000), within(10, 60)),
+    ggt: fc.tuple(within(5, 600), within(10, 300)),
+    bilirubinTotal: fc.tuple(within(0.2, 8), within(0.3, 1.3)),
+    calcium: fc.tuple(within(8, 13), within(8, 12)),
+    inr: maybe(within(0.8, 3)),
+    fever: fc.boolean(),
+    jaundice: maybe(fc.boolean()),
+    pregnant: maybe(fc.boolean()),
+  })
+  .map(({ inr, fever, jaundice, pregnant, ...values }) => {
+    const labs = Object.fromEntries(
+      Object.entries(values).map(([field, [value, uln]]) => [
+        field,
+        { value, unit: FIELD_INFO[field as LabField].units[0], uln },
+      ]),
+    );
+    return {
+      ...labs,
+      ...(inr === undefined ? {} : { inr }),
+      symptoms: { fever, ...(jaundice === undefined ? {} : { jaundice }) },
+      ...(pregnant === undefined ? {} : { history: { pregnant } }),
+    } as unknown;
+  });
+
+/** The wording of a recommendation to give a bone-targeted drug, as the rules word it. */
+const RECOMMENDS_BONE_TARGETED_DRUG =
+  /zoledronic acid preferred|IV bisphosphonate or denosumab|bone-targeted (therapy|drug)/i;
+
+describe('safety properties (decisions 11 and 12)', () => {
+  it('removing any ULN never turns an urgent assessment into one that neither flags it nor asks that ULN first, naming the flag', () => {
+    let urgentCases = 0;
+    let stillUrgent = 0;
+    let askedInstead = 0;
+    fc.assert(
+      fc.property(fc.oneof(nearRedFlags, validCase), (input) => {
+        const result = validateCase(input);
+        fc.pre(result.ok);
+        if (!result.ok) return;
+        const before = assess(result.value);
+        if (!before.urgent) return;
+        urgentCases += 1;
+        for (const field of LAB_FIELDS) {
+          const lab = result.value[field] as { uln?: number } | undefined;
+          if (lab?.uln === undefined) continue;
+          const { uln: _removed, ...withoutUln } = lab;
+          const after = assess({ ...result.value, [field]: withoutUln });
+          if (after.urgent) {
+            stillUrgent += 1;
+            continue;
+          }
+          askedInstead += 1;
+          const u6 = after.findings.find((finding) => finding.id === 'U-6');
+          expect(u6?.text).toContain(`${FIELD_INFO[field].label} `);
+          expect(after.missing.slice(0, 3)).toContain(`${field}.uln`);
+        }
+      }),
+      { numRuns: 400 },
+    );
+    expect(urgentCases).toBeGreaterThan(50);
+    expect(stillUrgent).toBeGreaterThan(50);
+    expect(askedInstead).toBeGreaterThan(5);
+  });
+
+  it('no case with pregnant: true yields a bisphosphonate or denosumab recommendation without the specialist caution', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.oneof(nearRedFlags, validCase), fc.boolean(), (input, knownBoneDisease) => {
+        const raw = input as { history?: Record<string, unknown> };
+        const pregnantCase = { ...raw, history: { ...raw.history, pregnant: true, knownBoneDisease } };
+        const result = validateCase(pregnantCase);
+        fc.pre(result.ok);
+        if (!result.ok) return;
+        const a = assess(result.value);
+        for (const finding of [...a.redFlags, ...a.findings]) {
+          if (!/bisphosphonate|denosumab|zoledron/i.test(finding.text)) continue;
+          checked += 1;
+          // Naming the drugs as a cause (a denosumab stop) or as a confounder is not recommending them.
+          if (!RECOMMENDS_BONE_TARGETED_DRUG.test(finding.text)) continue;
+          expect(finding.text).toMatch(/specialist/);
+          expect(finding.text).not.toMatch(/zoledronic acid preferred|IV bisphosphonate or denosumab/);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(checked).toBeGreaterThan(20);
   });
 });
 

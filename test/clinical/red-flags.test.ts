@@ -136,25 +136,51 @@ describe('R-04 hypercalcaemia (IMWG), compared in the unit reported', () => {
     expect(redFlagIds(c).includes('R-04')).toBe(fires);
   });
 
-  it('says whether the calcium was corrected', () => {
-    const text = assessValid({ ...base, calcium: { value: 12, unit: 'mg/dL' } }).redFlags[0]?.text;
-    expect(text).toContain('not albumin-corrected');
+  it('calls the calcium uncorrected without albumin, and asks for albumin (decision 17)', () => {
+    const a = assessValid({ ...base, calcium: { value: 12, unit: 'mg/dL' } });
+    expect(a.redFlags[0]?.text).toMatch(/^Calcium 12 mg\/dL .*uncorrected: albumin not given/);
+    expect(a.redFlags[0]?.text).not.toMatch(/corrected calcium/i);
+    expect(a.findings.map((f) => f.id)).toContain('U-7');
+    expect(a.missing).toContain('albumin');
+    expect(a.derived.correctedCalciumMgDl).toBeUndefined();
+    expect(a.derived.uncorrectedCalciumMgDl).toBe(12);
+  });
+
+  it('calls it corrected once albumin is known', () => {
+    const a = assessValid({
+      ...base,
+      calcium: { value: 10.5, unit: 'mg/dL' },
+      albumin: { value: 2, unit: 'g/dL' },
+    });
+    expect(a.redFlags[0]?.text).toMatch(/^Corrected calcium 12\.1 mg\/dL/);
+    expect(a.derived.correctedCalciumMgDl).toBe(12.1);
+    expect(a.findings.map((f) => f.id)).not.toContain('U-7');
   });
 });
 
-describe('R-05 suspected fracture or cord compression', () => {
+describe('R-05 cord compression and R-05b suspected fracture (decision 18)', () => {
   it.each([
-    [{ newBonePain: true }, true],
-    [{ neuroDeficit: true }, true],
-    [{ newBonePain: false, neuroDeficit: false }, false],
-  ])('%o -> %s', (symptoms, fires) => {
-    expect(redFlagIds({ ...base, symptoms }).includes('R-05')).toBe(fires);
+    [{ newBonePain: true }, ['R-05b']],
+    [{ neuroDeficit: true }, ['R-05']],
+    [{ newBonePain: true, neuroDeficit: true }, ['R-05']],
+    [{ newBonePain: false, neuroDeficit: false }, []],
+  ])('%o -> %o', (symptoms, flags) => {
+    expect(redFlagIds({ ...base, symptoms }).filter((id) => id.startsWith('R-05'))).toEqual(flags);
   });
 
-  it('asks for an emergency MRI, never a bone scan', () => {
+  it('a neurological deficit: emergency whole-spine MRI and dexamethasone per the local protocol', () => {
+    const flag = assessValid({ ...base, symptoms: { neuroDeficit: true } }).redFlags[0];
+    expect(flag?.text).toContain('emergency whole-spine MRI and dexamethasone');
+    expect(flag?.text).toContain('metastatic spinal cord compression protocol');
+    expect(flag?.sources.map((s) => s.id)).toContain('nice2023Ng234');
+    expect(flag?.text).not.toMatch(/bone scan/i);
+  });
+
+  it('new bone pain alone: urgent imaging of the painful site, not an emergency whole-spine MRI', () => {
     const text = assessValid({ ...base, symptoms: { newBonePain: true } }).redFlags[0]?.text ?? '';
-    expect(text).toContain('emergency MRI');
-    expect(text).not.toMatch(/bone scan/i);
+    expect(text).toContain('urgent imaging of the painful site');
+    expect(text).toContain('not an emergency whole-spine MRI');
+    expect(text).not.toMatch(/dexamethasone|bone scan/i);
   });
 });
 
@@ -162,8 +188,8 @@ describe('R-06 massive aminotransferases', () => {
   it.each<[string, Case['alt'], boolean]>([
     ['exactly 15x ULN', lab(600, 40), false],
     ['just above 15x ULN', lab(601, 40), true],
-    ['10,000 U/L without a ULN', { value: 10000, unit: 'U/L' }, false],
-    ['just above 10,000 U/L without a ULN', { value: 10001, unit: 'U/L' }, true],
+    ['900 U/L without a ULN (exactly 15x the 60 U/L ceiling)', { value: 900, unit: 'U/L' }, false],
+    ['901 U/L without a ULN (just above 15x the ceiling)', { value: 901, unit: 'U/L' }, true],
   ])('ALT %s -> %s', (_label, alt, fires) => {
     expect(redFlagIds({ ...base, alt }).includes('R-06')).toBe(fires);
   });
@@ -171,6 +197,13 @@ describe('R-06 massive aminotransferases', () => {
   it('counts AST above 15x ULN, and names it', () => {
     const flag = assessValid({ ...base, ast: lab(601, 40) }).redFlags.find((f) => f.id === 'R-06');
     expect(flag?.text).toMatch(/^ALT 20 U\/L \(0\.5x ULN\), AST 15x ULN\./);
+  });
+
+  it('ALT 5000 U/L without a ULN fires and says which ceiling it assumed (decision 11)', () => {
+    const flag = assessValid({ alp: lab(150, 120), alt: { value: 5000, unit: 'U/L' } }).redFlags.find(
+      (f) => f.id === 'R-06',
+    );
+    expect(flag?.text).toMatch(/^ALT 5000 U\/L \(no ULN given: 83x the highest common ULN, 60 U\/L\)/);
   });
 });
 

@@ -18,7 +18,7 @@ export const BASELINE_RULES: readonly Rule[] = [
     detail: ({ derived: d }) => `ALP ${times(d.alpXBaseline ?? 0)} an already raised baseline.`,
     recommendation:
       'Evaluate the rise: biliary obstruction, disease progression, systemic infection, bone disease, and drug-induced liver injury.',
-    why: 'Seed S16 comes from checkpoint-inhibitor drug-development guidance (Regev 2020, IQ DILI; the exact sentence read second-hand [P]), not from myeloma guidance, and checkpoint inhibitors are not used in myeloma: this is an extrapolated heuristic. The independent anchor is CTCAE v5, where an abnormal baseline reaches ALP grade 1 above 2.0x baseline. The seed\'s "cholestatic immune-mediated injury" is left out for the same reason.',
+    why: 'Seed S16 comes from checkpoint-inhibitor drug-development guidance (Regev 2020, IQ DILI; the exact sentence read second-hand [P]), not from myeloma guidance, and checkpoint inhibitors are not used in myeloma: this is an extrapolated heuristic. The independent anchor is CTCAE v5, where an abnormal baseline reaches ALP grade 1 at 2.0x baseline (inclusive), so this rule and the grade now agree at exactly 2.0x (changed in content 1.1.0: the grade used to start above 2.0x). The seed\'s "cholestatic immune-mediated injury" is left out for the same reason.',
     seed: ['S16'],
     sources: ['regev2020', 'ctcae5'],
     evidence: 'extrapolated',

@@ -174,10 +174,10 @@ export const HEPATIC_RULES: readonly Rule[] = [
       (atLeast(f.derived.altXUln, 3) && over(f.derived.bilirubinXUln, 2)),
     detail: (f) => (f.derived.altXUln === undefined ? '' : `ALT ${times(f.derived.altXUln)} ULN.`),
     recommendation:
-      'Drug-induced liver injury workup: list every drug and its start date, check the labels (carfilzomib and lenalidomide carry hepatic warnings), consider holding the suspect drug, and exclude viral and ischaemic causes.',
-    why: 'Seed S22: an ALP rise with a significant ALT rise calls for considering DILI. Aithal 2011 defines DILI as ALT >= 5x ULN, or ALT >= 3x ULN with bilirubin > 2x ULN (thresholds read second-hand [P]); ACG DILI 2021 uses the same R framework [P]. The label warnings for myeloma drugs were not verified against current US prescribing information [NV].',
+      'Drug-induced liver injury workup: list every drug and its start date, check the labels (bortezomib, carfilzomib, ixazomib, lenalidomide and pomalidomide carry hepatotoxicity warnings in their US labels), consider holding the suspect drug, and exclude viral and ischaemic causes.',
+    why: 'Seed S22: an ALP rise with a significant ALT rise calls for considering DILI. Aithal 2011 defines DILI as ALT >= 5x ULN, or ALT >= 3x ULN with bilirubin > 2x ULN (thresholds read second-hand [P]); ACG DILI 2021 uses the same R framework [P]. The hepatotoxicity warnings of the five myeloma drugs are label sections recalled, not read in the current US prescribing information [P]: verify before sign-off. Changed in content 1.1.0 (decision 16): the list named only carfilzomib and lenalidomide, and the rule was labelled "guideline"; its evidence is now the labels\' second-hand status.',
     seed: ['S22'],
-    sources: ['aithal2011', 'chalasani2021', 'easl2019', 'livertox'],
-    evidence: 'guideline',
+    sources: ['aithal2011', 'chalasani2021', 'easl2019', 'usLabels', 'livertox'],
+    evidence: 'expert-convention',
   },
 ];

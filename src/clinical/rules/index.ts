@@ -5,7 +5,7 @@ import { HEPATIC_RULES } from './hepatic';
 import { FRAMING_RULES, MONITORING_RULES } from './monitoring';
 import { ORIGIN_RULES } from './origin';
 import { PATTERN_RULES } from './pattern';
-import { RED_FLAG_RULES } from './red-flags';
+import { RED_FLAG_COMPANION_RULES, RED_FLAG_RULES } from './red-flags';
 import { SEVERITY_RULES } from './severity';
 import { UNIT_RULES } from './units';
 
@@ -13,6 +13,7 @@ export { RED_FLAG_RULES };
 
 /** Every rule other than the red flags, in the order their findings are listed. */
 export const WORKUP_RULES: readonly Rule[] = [
+  ...RED_FLAG_COMPANION_RULES,
   ...UNIT_RULES,
   ...PATTERN_RULES,
   ...SEVERITY_RULES,

@@ -56,7 +56,7 @@ export const ORIGIN_RULES: readonly Rule[] = [
     applies: (f) => alpRaised(f) && f.originBasis === 'no-marker',
     recommendation:
       "Order GGT (or 5'-nucleotidase) to tell hepatic from non-hepatic ALP; if GGT is unavailable or confounded (alcohol, enzyme-inducing drugs), fractionate ALP.",
-    why: "ACR 2023 and the VA hepatitis course: a normal GGT or 5'-nucleotidase with a raised ALP points away from the liver; a raised one points to it. 5'-nucleotidase is more liver-specific but less available. The seed article (S7) lists the same tests.",
+    why: "ACR 2023 and the VA hepatitis course: a normal GGT or 5'-nucleotidase with a raised ALP points away from the liver; a raised one points to it. 5'-nucleotidase is more liver-specific but less available. The seed article (S7) lists the same tests. The VA course is a web course and counts as expert convention (decision 20); the guideline level rests on ACR 2023.",
     seed: ['S7'],
     sources: ['acr2023', 'vaHepatitis', 'kwo2017'],
     evidence: 'guideline',
@@ -70,7 +70,7 @@ export const ORIGIN_RULES: readonly Rule[] = [
     applies: (f) => f.originBasis === 'hepatic-marker-raised',
     detail: (f) => `${markerText(f)}.`,
     recommendation: 'Hepatic origin: follow the liver branch (right upper quadrant ultrasound first).',
-    why: "ACR 2023: a raised GGT with a raised ALP indicates a hepatobiliary source; 5'-nucleotidase is more specific for liver and cholestasis and is not raised in bone disease (hepatitiscentral; VA course). GGT is also raised by alcohol and enzyme inducers, which is why those exposures send the case to fractionation instead (O-3).",
+    why: "ACR 2023: a raised GGT with a raised ALP indicates a hepatobiliary source; 5'-nucleotidase is more specific for liver and cholestasis and is not raised in bone disease (hepatitiscentral; VA course). GGT is also raised by alcohol and enzyme inducers, which is why those exposures send the case to fractionation instead (O-3). The VA course and hepatitiscentral are web education pages, cited as expert convention (decision 20, changed in content 1.1.0); the guideline level rests on ACR 2023.",
     seed: ['S7'],
     sources: ['acr2023', 'vaHepatitis', 'hepatitisCentral'],
     evidence: 'guideline',
@@ -80,11 +80,11 @@ export const ORIGIN_RULES: readonly Rule[] = [
     group: 'origin',
     kind: 'interpretation',
     condition:
-      "GGT <= 1x ULN or 5'NT <= 1x ULN (none raised), no third-trimester pregnancy, not a non-fasting sample, bone-specific ALP not known (a raised one is O-6, a normal one O-11)",
+      "ALP > 1x ULN, GGT <= 1x ULN or 5'NT <= 1x ULN (none raised), not pregnant, not a non-fasting sample, bone-specific ALP not known (a raised one is O-6, a normal one O-11)",
     applies: (f) => f.originBasis === 'hepatic-markers-normal',
     detail: (f) => `${markerText(f)}.`,
     recommendation: 'Non-hepatic origin: bone likely. Follow the bone branch.',
-    why: 'ACR 2023 and the VA course: "If the GGT or 5\' nucleotidase are normal, then the origin is NOT the liver." GGT is not raised by bone disease, pregnancy or growth. Bone is the usual non-hepatic source in an adult; intestinal ALP (non-fasting sample) and placental ALP (pregnancy) are the others, asked about separately.',
+    why: 'ACR 2023 and the VA course: "If the GGT or 5\' nucleotidase are normal, then the origin is NOT the liver." GGT is not raised by bone disease, pregnancy or growth. The VA course is a web course, cited as expert convention (decision 20); the guideline level rests on ACR 2023. Bone is the usual non-hepatic source in an adult; intestinal ALP (non-fasting sample) and placental ALP (pregnancy) are the others, asked about separately. Changed in content 1.1.0: in pregnancy a normal GGT no longer reads as bone (O-14, decision 12), and a normal ALP has no origin to find (decision 15).',
     seed: ['S7'],
     sources: ['acr2023', 'vaHepatitis'],
     evidence: 'guideline',
@@ -186,6 +186,24 @@ export const ORIGIN_RULES: readonly Rule[] = [
     seed: [],
     sources: ['acr2023', 'beckmanAlpInsert'],
     evidence: 'guideline',
+  },
+  {
+    id: 'O-14',
+    group: 'origin',
+    kind: 'next-step',
+    condition:
+      "Pregnant, trimester unknown or first/second, GGT or 5'NT normal, and no isoenzyme, heat-inactivation or raised bone-specific ALP result",
+    applies: (f) =>
+      f.originBasis === 'pregnancy-trimester-unknown' || f.originBasis === 'pregnancy-before-third-trimester',
+    detail: (f) =>
+      f.originBasis === 'pregnancy-trimester-unknown'
+        ? 'Pregnant, trimester not given: give it first (in the third trimester placental ALP is the physiological reading).'
+        : `Pregnant, trimester ${f.input.history?.pregnancyTrimester}: a placental contribution is possible but not the default.`,
+    recommendation: `Origin undetermined, placental ALP possible: a normal GGT does not separate bone from placenta. Heat-stable ALP (residual > ${HEAT_STABLE_PLACENTAL_ABOVE}% = placental), isoenzymes or bone-specific ALP decide it.`,
+    why: 'ACR 2023: ALP is physiologically higher in pregnancy from placental production, and the Beckman Coulter insert describes non-pathological rises in the third trimester; GGT is not raised by pregnancy, so a normal GGT cannot tell placental from bone ALP. Heat inactivation thresholds (Moss & Henderson) are read second-hand [P]. New in content 1.1.0 (decision 12, team convention [NV] for reading the first and second trimesters this way): a normal GGT in pregnancy used to give "bone" and the bone branch.',
+    seed: [],
+    sources: ['acr2023', 'beckmanAlpInsert', 'mossHenderson', 'teamConvention'],
+    evidence: 'expert-convention',
   },
   {
     id: 'O-12',

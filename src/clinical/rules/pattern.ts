@@ -28,8 +28,9 @@ export const PATTERN_RULES: readonly Rule[] = [
         ? `${base} Change from baseline on ${f.input.therapy?.agent}: ${signedPercent(change)}.`
         : base;
     },
-    recommendation: 'No ALP elevation: no ALP workup is needed.',
-    why: "ALP within the reporting lab's ULN is not an abnormality. On a proteasome inhibitor the change from baseline is still reported, because the published associations with response are about the rise, not the absolute value.",
+    recommendation:
+      'No ALP elevation: the ALP workup ends here (no origin branch, imaging or bone-targeted therapy drawn from the ALP); red flags are still checked on every value.',
+    why: 'ALP within the reporting lab\'s ULN is not an abnormality. On a proteasome inhibitor the change from baseline is still reported, because the published associations with response are about the rise, not the absolute value. Changed in content 1.1.0 (decision 15): a normal ALP used to run the origin branches (a normal GGT gave "bone" and zoledronic acid).',
     seed: [],
     sources: ['acr2023'],
     evidence: 'guideline',
@@ -39,20 +40,21 @@ export const PATTERN_RULES: readonly Rule[] = [
     group: 'pattern',
     kind: 'caution',
     condition:
-      'ALP > 1x ULN and (pregnant in the third trimester, age < 18, or a non-fasting sample) and origin not shown to be hepatic',
+      'ALP > 1x ULN and (pregnant in the third trimester, age < 18, or a non-fasting sample) and origin not shown to be hepatic; repeating fasting is advised for the non-fasting sample only',
     applies: (f) =>
       alpRaised(f) && f.origin !== 'liver' && (thirdTrimester(f) || underEighteen(f) || nonFasting(f)),
     detail: (f) =>
       [
-        thirdTrimester(f) ? 'third trimester of pregnancy (placental ALP)' : '',
-        underEighteen(f) ? 'age under 18 (bone growth)' : '',
-        nonFasting(f) ? 'non-fasting sample (intestinal ALP after a fatty meal)' : '',
+        thirdTrimester(f) ? 'Third trimester of pregnancy: placental ALP is the physiological reading.' : '',
+        underEighteen(f) ? 'Age under 18: bone growth raises ALP.' : '',
+        nonFasting(f)
+          ? 'Non-fasting sample (intestinal ALP after a fatty meal): repeat ALP on a fasting sample before a wider workup.'
+          : '',
       ]
         .filter((s) => s !== '')
-        .join('; ') + '.',
-    recommendation:
-      'The rise may be physiological: repeat ALP on a fasting sample before a wider workup, and read it against the physiological cause.',
-    why: 'ACR 2023: ALP is physiologically higher in childhood (bone growth) and in pregnancy (placental production); the Beckman Coulter ALP reagent insert notes non-pathological third-trimester rises. After a high-fat meal, ALP rose by a mean 48-55 U/L at 3-6 h in blood group B/O secretors (Matsushita 2011), and intestinal ALP was found in 20% of group O adults, whose authors advise fasting samples (Korean J Lab Med 2004).',
+        .join(' '),
+    recommendation: 'The rise may be physiological: read it against the cause named before a wider workup.',
+    why: 'ACR 2023: ALP is physiologically higher in childhood (bone growth) and in pregnancy (placental production); the Beckman Coulter ALP reagent insert notes non-pathological third-trimester rises. After a high-fat meal, ALP rose by a mean 48-55 U/L at 3-6 h in blood group B/O secretors (Matsushita 2011), and intestinal ALP was found in 20% of group O adults, whose authors advise fasting samples (Korean J Lab Med 2004). Changed in content 1.1.0 (decision 12): the advice to repeat the sample fasting belongs to the non-fasting sample alone; it is no longer given to a pregnant patient or an adolescent.',
     seed: [],
     sources: ['acr2023', 'beckmanAlpInsert', 'matsushita2011', 'koreanJLabMed2004'],
     evidence: 'guideline',
@@ -99,6 +101,20 @@ export const PATTERN_RULES: readonly Rule[] = [
     seed: [],
     sources: ['kwo2017'],
     evidence: 'guideline',
+  },
+  {
+    id: 'P-9',
+    group: 'pattern',
+    kind: 'caution',
+    condition: 'ALP <= 1x ULN and GGT > 1x ULN',
+    applies: (f) => f.derived.alpXUln !== undefined && f.derived.alpXUln <= 1 && over(f.derived.ggtXUln, 1),
+    detail: (f) => `GGT ${times(f.derived.ggtXUln ?? 0)} ULN with a normal ALP.`,
+    recommendation:
+      'A raised GGT with a normal ALP is outside this ALP workup: its usual causes are alcohol, enzyme-inducing drugs and fatty liver. No hepatic branch is started from it; the red-flag rules still apply.',
+    why: 'GGT is raised by alcohol, enzyme-inducing drugs (phenytoin, phenobarbital) and obesity without an ALP rise (hepatitiscentral, a secondary education page); ACR 2023 warns that GGT is not used in isolation. The clinical reference covers the ALP workup only; naming these causes rather than a pathway is the team reading of decision 15 [NV]. New in content 1.1.0 (decision 15): an isolated GGT with a normal ALP used to start the hepatic branch and an ultrasound.',
+    seed: [],
+    sources: ['hepatitisCentral', 'acr2023'],
+    evidence: 'expert-convention',
   },
   {
     id: 'P-6',

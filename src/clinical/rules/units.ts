@@ -3,6 +3,8 @@ import { FIELD_INFO, LAB_FIELDS, type LabField } from '../field-info';
 import { amount } from '../format';
 import type { NormalizedLab } from '../normalize';
 import type { Rule } from '../rule';
+import { ulnsNeededForRedFlags } from '../uln-needed';
+import { COMMON_ULN_CEILINGS } from '../uln-ceilings';
 
 const ENZYMES: readonly LabField[] = ['alp', 'alpBaseline', 'alt', 'ast', 'ggt', 'nucleotidase5'];
 const BILIRUBINS: readonly LabField[] = ['bilirubinTotal', 'bilirubinDirect'];
@@ -29,11 +31,23 @@ const conversionText = (labs: NormalizedLab[]): string =>
     )
     .join('; ') + '.';
 
+/**
+ * Labs read against a ULN that have none: albumin has no ULN rule, the baseline borrows the current
+ * report's, and CRP is read against TG18's absolute 1 mg/dL, so asking its ULN changes nothing
+ * (decision 19).
+ */
+const READ_WITHOUT_ULN: readonly LabField[] = ['albumin', 'alpBaseline', 'crp'];
+
 /** Labs given without the reporting lab's ULN, ALP first because nothing can be graded without it. */
 export const labsWithoutUln = (f: Facts): NormalizedLab[] =>
-  present(f, LAB_FIELDS).filter(
-    (lab) => lab.uln === undefined && lab.field !== 'albumin' && lab.field !== 'alpBaseline',
-  );
+  present(f, LAB_FIELDS).filter((lab) => lab.uln === undefined && !READ_WITHOUT_ULN.includes(lab.field));
+
+const ceilingText = Object.entries(COMMON_ULN_CEILINGS)
+  .map(
+    ([field, uln]) =>
+      `${FIELD_INFO[field as LabField].label} ${uln} ${FIELD_INFO[field as LabField].canonicalUnit}`,
+  )
+  .join(', ');
 
 export const UNIT_RULES: readonly Rule[] = [
   {
@@ -88,10 +102,46 @@ export const UNIT_RULES: readonly Rule[] = [
         .map((lab) => FIELD_INFO[lab.field].label)
         .join(', ')}.`,
     recommendation:
-      "Give the reporting lab's upper limit of normal for each value: multiples of ULN, the pattern and the grade cannot be computed without it, and no ULN is assumed.",
-    why: "Reference intervals and methods differ between labs and eras (Japanese JSCC-method ALP runs numerically higher, for example), so a value is only interpretable against its own lab's ULN. Never assuming a ULN is a team convention [NV] that follows from this method drift.",
+      "Give the reporting lab's upper limit of normal for each value: the rules read these values as multiples of their ULN, and the workup assumes none (the red-flag screen alone tests a missing ULN against a common ceiling).",
+    why: `Reference intervals and methods differ between labs and eras (Japanese JSCC-method ALP runs numerically higher, for example), so a value is only interpretable against its own lab's ULN. Never assuming a ULN is a team convention [NV] that follows from this method drift. Changed in content 1.1.0: the red flags read a missing ULN as the highest common one (${ceilingText}; decision 11), and a CRP ULN is no longer asked, since TG18 reads CRP against an absolute 1 mg/dL (decision 19).`,
     seed: [],
     sources: ['teamConvention'],
+    evidence: 'expert-convention',
+  },
+  {
+    id: 'U-6',
+    group: 'units',
+    kind: 'next-step',
+    condition: `A lab without its ULN that raises no red flag as it stands (ALT, AST, total bilirubin and ALP read against the common ceilings: ${ceilingText}) but would against the lowest ULN real labs report`,
+    applies: (f) => ulnsNeededForRedFlags(f).length > 0,
+    detail: (f) =>
+      ulnsNeededForRedFlags(f)
+        .map((need) => {
+          const lab = f.labs[need.field];
+          const value = lab === undefined ? '' : ` ${amount(lab.value)} ${lab.unit}`;
+          return `${FIELD_INFO[need.field].label}${value} has no ULN: needed to rule out ${need.flags.join(' and ')}.`;
+        })
+        .join(' '),
+    recommendation:
+      "Give these ULNs first: against the highest common ULN the value does not raise the flag, but against your lab's ULN it might.",
+    why: `Decision 11: a missing ULN never silences a red flag. A value above the threshold even against the highest ULN adult labs commonly report (${ceilingText}; team convention [NV]) raises the flag itself; below that ceiling the lab's own ULN decides, so it is asked for first, naming the flag. New in content 1.1.0.`,
+    seed: [],
+    sources: ['teamConvention'],
+    evidence: 'expert-convention',
+  },
+  {
+    id: 'U-7',
+    group: 'units',
+    kind: 'next-step',
+    condition: 'Calcium given without albumin',
+    applies: (f) => f.derived.calcium !== undefined && !f.derived.calcium.corrected,
+    detail: (f) =>
+      `Calcium ${amount(f.derived.calcium?.value ?? 0)} ${f.derived.calcium?.unit ?? ''} is uncorrected.`,
+    recommendation:
+      'Give albumin: the hypercalcaemia rule reads corrected calcium, and a low albumin hides a raised ionised calcium. Until then the uncorrected value is used.',
+    why: 'Corrected calcium = calcium + 0.02 x (40 - albumin g/L) in mmol/L, or + 0.8 x (4.0 - albumin g/dL) in mg/dL (Payne, read second-hand [P]); IMWG 2014 thresholds are applied to it. Decision 17: calcium is called corrected only when albumin is known. New in content 1.1.0: before, an uncorrected calcium was labelled corrected.',
+    seed: [],
+    sources: ['rajkumar2014', 'teamConvention'],
     evidence: 'expert-convention',
   },
   {
