@@ -44,9 +44,10 @@ export const STEP_FIELDS: Readonly<Record<QuestionStepId, readonly CaseFieldPath
     'history.knownBoneDisease',
     'history.bisphosphonate',
     'history.denosumabStopped',
+    'history.sex',
+    'history.ageYears',
     'history.pregnant',
     'history.pregnancyTrimester',
-    'history.ageYears',
     'history.fasting',
   ],
   redFlags: [

@@ -6,10 +6,14 @@ import {
   CALCIUM_UNITS,
   CRP_UNITS,
   ENZYME_UNITS,
+  SEXES,
   THERAPY_AGENTS,
   ULTRASOUND_RESULTS,
 } from '../../src/clinical/case-schema';
+import type { Sex } from '../../src/clinical/case-schema';
 import type { Choice } from './adaptive-card';
+
+const SEX_TITLES: Record<Sex, string> = { female: 'Female', male: 'Male', 'not-stated': 'Not stated' };
 
 /**
  * How each case field is asked on a card and read back from a submit. Input ids are the case
@@ -172,9 +176,15 @@ export const FIELD_INPUTS: readonly FieldInput[] = [
   yesNo('history.bisphosphonate', 'On zoledronic acid or another bisphosphonate?'),
   yesNo('history.denosumabStopped', 'Denosumab stopped recently?'),
   yesNo('history.renalImpairment', 'Renal impairment?'),
+  {
+    kind: 'choice',
+    path: 'history.sex',
+    label: 'Sex',
+    choices: SEXES.map((sex) => ({ title: SEX_TITLES[sex], value: sex })),
+  },
+  number('history.ageYears', 'Age (years)'),
   yesNo('history.pregnant', 'Pregnant?'),
   number('history.pregnancyTrimester', 'If pregnant: trimester (1-3)'),
-  number('history.ageYears', 'Age (years)'),
   yesNo('history.fasting', 'Fasting sample?'),
   yesNo('history.alcohol', 'Regular alcohol use?'),
   yesNo('history.enzymeInducingDrugs', 'On enzyme-inducing drugs (phenytoin, phenobarbital)?'),

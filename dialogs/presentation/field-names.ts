@@ -41,6 +41,7 @@ const NAMES: Readonly<Record<string, string>> = {
   'history.knownBoneDisease': 'known bone disease',
   'history.bisphosphonate': 'bisphosphonate use',
   'history.denosumabStopped': 'denosumab stopped',
+  'history.sex': 'sex',
   'history.pregnant': 'pregnancy',
   'history.pregnancyTrimester': 'pregnancy trimester',
   'history.ageYears': 'age',

@@ -26,9 +26,16 @@ export const EVIDENCE_LABELS: Record<EvidenceLevel, string> = {
   extrapolated: 'extrapolated',
 };
 
-/** "ACR 2023; VA Hepatitis · guideline": where a line comes from and how much weight it carries. */
+/**
+ * "ACR 2023; VA Hepatitis course (expert convention) · guideline": where a line comes from and how much
+ * weight it carries; a source weaker than its line says so itself (decision 20).
+ */
 export const sourceLine = (finding: Finding): string => {
-  const sources = finding.sources.map((source) => source.label).join('; ');
+  const sources = finding.sources
+    .map((source) =>
+      source.evidence === undefined ? source.label : `${source.label} (${EVIDENCE_LABELS[source.evidence]})`,
+    )
+    .join('; ');
   const evidence = EVIDENCE_LABELS[finding.evidence];
   return sources ? `${sources} · ${evidence}` : evidence;
 };

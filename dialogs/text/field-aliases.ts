@@ -17,6 +17,7 @@ const ANSWER_FIELDS: readonly { field: string; names: readonly string[] }[] = [
   { field: 'history.pregnant', names: ['pregnancy', 'pregnant'] },
   { field: 'history.fasting', names: ['fasting', 'fasting sample'] },
   { field: 'history.ageYears', names: ['age'] },
+  { field: 'history.sex', names: ['sex', 'gender'] },
   { field: 'symptoms.fever', names: ['symptoms', 'red flags', 'red-flag screen', 'fever'] },
   { field: 'symptoms.jaundice', names: ['jaundice'] },
   { field: 'symptoms.rightUpperQuadrantPain', names: ['ruq pain', 'right upper quadrant pain'] },

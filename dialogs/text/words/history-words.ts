@@ -61,6 +61,12 @@ const AGE_EXPLICIT =
   /\b(?:age[d]?\s*[:=]?\s*(\d{1,3})|(\d{1,3})\s*(?:yo|y\.o\.|-?years?[- ]old|-?year-old|yrs? old))\b/i;
 const AGE_BARE = /^\s*(\d{1,3})\s*(?:years?|yrs?|y)?\s*$/i;
 
+const FEMALE = /\b(?:female|woman|girl|f)\b/i;
+const MALE = /\b(?:male|man|boy|m)\b/i;
+const SEX_NOT_STATED = /\b(?:sex|gender) (?:not stated|unknown|not given|not known)\b/i;
+/** A bare "F" or "M" means a sex only when the question is the sex: elsewhere it may be a unit or a name. */
+const SEX_LETTER = /^\s*[fm]\s*$/i;
+
 const TRIMESTER_WORDS: Record<string, number> = {
   first: 1,
   '1st': 1,
@@ -145,9 +151,23 @@ function readAge(text: string, expecting: readonly string[]): AnswerReading[] {
     : [{ field: 'history.ageYears', answer: Number(years), source: text.trim() }];
 }
 
+/** "female", "58-year-old man", "sex not stated"; a bare "F" or "M" only when the question is the sex. */
+function readSex(text: string, expecting: readonly string[]): AnswerReading[] {
+  const source = text.trim();
+  if (SEX_NOT_STATED.test(text)) return [{ field: 'history.sex', answer: 'not-stated', source }];
+  const letterOnly = SEX_LETTER.test(text);
+  if (letterOnly && !expecting.includes('history.sex')) return [];
+  const words = letterOnly ? text : text.replace(/\b[fm]\b/gi, ' ');
+  const female = FEMALE.test(words);
+  const male = MALE.test(words);
+  if (female === male) return [];
+  return [{ field: 'history.sex', answer: female ? 'female' : 'male', source }];
+}
+
 /** History and context answered in words: pregnancy, fasting, fracture, bone disease, comorbidities, age. */
 export function readHistory(text: string, expecting: readonly string[]): AnswerReading[] {
   return [
+    ...readSex(text, expecting),
     ...readPregnancy(text),
     ...readFasting(text),
     ...readDenosumab(text),

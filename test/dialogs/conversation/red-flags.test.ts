@@ -31,9 +31,14 @@ const RED_FLAGS: RedFlagCase[] = [
     alert: ['Hypercalcaemia of myeloma', 'IV fluids', 'IMWG 2014'],
   },
   {
-    name: 'fracture or cord compression',
+    name: 'suspected fracture (new bone pain alone, decision 18)',
     says: ['ALP 200 U/L (ULN 120)', 'new bone pain'],
-    alert: ['spinal cord compression', 'emergency MRI', 'Nau & Lewis'],
+    alert: ['Suspected pathological fracture', 'urgent imaging of the painful site', 'IMWG imaging 2019'],
+  },
+  {
+    name: 'cord compression (a neurological deficit, decision 18)',
+    says: ['ALP 200 U/L (ULN 120)', 'new leg weakness'],
+    alert: ['spinal cord compression', 'emergency whole-spine MRI and dexamethasone', 'NICE NG234'],
   },
   {
     name: 'massive aminotransferases',
