@@ -1,5 +1,5 @@
 import type { Assessment } from '../src/clinical/assessment-schema';
-import { checkAnswer, isQuestionStep, type WorkupEvent } from '../machines';
+import { checkAnswer, isQuestionStep, routePosition, type WorkupEvent } from '../machines';
 import { answerEcho } from './answer-echo';
 import { answeredCard } from './cards/answered-card';
 import { runningInterpretation } from './presentation/assessment-lines';
@@ -24,13 +24,12 @@ function answeredCardReply(
   const submit = intent.kind === 'answer' || intent.kind === 'command' ? intent.fromCard : undefined;
   const step = stepOf(before);
   if (!submit || !turn.input.supportsCardUpdate || !isQuestionStep(step)) return [];
-  const origin = assessmentOf(after)?.origin;
   const built = answeredCard({
     step,
     fields: questionFields(before, step),
     known: contextOf(after).case,
     action: submit.action,
-    ...(origin === undefined ? {} : { origin }),
+    position: routePosition(contextOf(before), step),
   });
   return [{ text: built.text, card: built.card, replaceCard: true }];
 }
@@ -87,6 +86,7 @@ export function handleAnswer(
       ...runningLine(before, after),
     ],
     turn,
+    session,
   );
 }
 
@@ -104,5 +104,5 @@ export function navigate(
     return unchanged(session, `${eventKind}-refused`, [say(refused)], promptFor(session, turn));
   }
   const after = withoutOffers(applied.session);
-  return accepted(after, eventKind, answeredCardReply(session, intent, after, turn), turn);
+  return accepted(after, eventKind, answeredCardReply(session, intent, after, turn), turn, session);
 }

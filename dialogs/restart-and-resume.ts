@@ -2,6 +2,7 @@ import { mergeCase } from '../machines';
 import { resumeCard } from './cards/resume-card';
 import { welcomeCard } from './cards/welcome-card';
 import { handleAnswer } from './answer-turn';
+import { positionOf } from './step-prompt';
 import type { CommandIntent, TurnIntent } from './turn-intent';
 import {
   accepted,
@@ -54,6 +55,7 @@ export function offerResume(session: WorkupSession, lead: Reply[], eventKind: st
   const built = resumeCard({
     known: context.case,
     step: stepOf(session),
+    position: positionOf(session),
     pending: context.pending,
     revision: context.revision,
     lastActive: formatDay(session.state.updatedAt),

@@ -3,14 +3,18 @@ import {
   isKnown,
   isQuestionStep,
   neededFields,
+  routeChange,
+  routePosition,
   unacknowledgedRedFlags,
+  workupRoute,
   type QuestionStepId,
+  type RoutePosition,
 } from '../machines';
 import { assessmentCard } from './cards/assessment-card';
 import { questionCard } from './cards/question-card';
 import { redFlagCard } from './cards/red-flag-card';
 import { awaitingResultsCard } from './cards/awaiting-results-card';
-import { STEP_TEXT, stepPosition } from './presentation/steps';
+import { STEP_TEXT } from './presentation/steps';
 import type { Reply } from './turn-input';
 import { assessmentOf, contextOf, stepOf, type WorkupSession } from './workup-session';
 
@@ -28,11 +32,17 @@ export const questionFields = (session: WorkupSession, step: QuestionStepId): st
   );
 };
 
+/** Where the question on screen stands on the machine's route; undefined away from a question. */
+export const positionOf = (session: WorkupSession): RoutePosition | undefined => {
+  const step = stepOf(session);
+  return isQuestionStep(step) ? routePosition(contextOf(session), step) : undefined;
+};
+
 /** "step 4 of 6, Liver panel and calcium": where the workup is, in words. */
 export const whereWeAre = (session: WorkupSession): string => {
   const step = stepOf(session);
-  if (isQuestionStep(step)) {
-    const position = stepPosition(step, assessmentOf(session)?.origin);
+  const position = positionOf(session);
+  if (isQuestionStep(step) && position !== undefined) {
     return `step ${position.number} of ${position.of}, ${STEP_TEXT[step].title}`;
   }
   if (step === 'urgent') return 'the red-flag alert';
@@ -40,17 +50,25 @@ export const whereWeAre = (session: WorkupSession): string => {
   return 'the assessment';
 };
 
-export function stepPrompt(session: WorkupSession, retentionDays: number): Reply[] {
+/**
+ * The prompt for the step the workup is at. `before` is the workup before this turn's change:
+ * when that change altered which questions the route asks, the question card says so.
+ */
+export function stepPrompt(session: WorkupSession, retentionDays: number, before?: WorkupSession): Reply[] {
   const step = stepOf(session);
   const context = contextOf(session);
   if (isQuestionStep(step)) {
-    const origin = assessmentOf(session)?.origin;
+    const changed =
+      before === undefined
+        ? undefined
+        : routeChange(workupRoute(contextOf(before), stepOf(before)), workupRoute(context, step));
     const built = questionCard({
       step,
       fields: questionFields(session, step),
       known: context.case,
       revision: context.revision,
-      ...(origin === undefined ? {} : { origin }),
+      position: routePosition(context, step),
+      routeChange: changed,
     });
     return [{ text: built.text, card: built.card }];
   }

@@ -42,8 +42,9 @@ export const formatDay = (iso: string): string =>
 export const hasAnswers = (session: WorkupSession): boolean =>
   Object.keys(contextOf(session).case).length > 0;
 
-export const promptFor = (session: WorkupSession, turn: Turn): Reply[] =>
-  stepPrompt(session, turn.retentionDays);
+/** The step's prompt; `before` (the workup before this turn's change) lets a card explain a changed route. */
+export const promptFor = (session: WorkupSession, turn: Turn, before?: WorkupSession): Reply[] =>
+  stepPrompt(session, turn.retentionDays, before);
 
 export const unchanged = (
   session: WorkupSession | undefined,
@@ -52,11 +53,17 @@ export const unchanged = (
   prompt: Reply[] = [],
 ): Outcome => ({ session, changed: false, lead, prompt, eventKind });
 
-export const accepted = (session: WorkupSession, eventKind: string, lead: Reply[], turn: Turn): Outcome => ({
+export const accepted = (
+  session: WorkupSession,
+  eventKind: string,
+  lead: Reply[],
+  turn: Turn,
+  before?: WorkupSession,
+): Outcome => ({
   session,
   changed: true,
   lead,
-  prompt: promptFor(session, turn),
+  prompt: promptFor(session, turn, before),
   eventKind,
 });
 

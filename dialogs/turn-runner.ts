@@ -6,6 +6,7 @@ import { resumeCard } from './cards/resume-card';
 import { handleAnswer, handleProblems } from './answer-turn';
 import { handleCommand, staleCard } from './command-turn';
 import { offerResume, settleOffer, settlesOffer, welcomeReply } from './restart-and-resume';
+import { positionOf } from './step-prompt';
 import { textIntent } from './text-intent';
 import type { TurnIntent } from './turn-intent';
 import type { Reply, TurnAudit, TurnInput, TurnResult } from './turn-input';
@@ -58,7 +59,8 @@ function outdatedWorkup(enteredCase: PartialCase | undefined, turn: Turn): Outco
   if (settled) return { ...settled, lead: [notice, ...settled.lead] };
   const built = resumeCard({
     known: enteredCase,
-    step: 'alp',
+    step: stepOf(fresh),
+    position: positionOf(fresh),
     pending: [],
     revision: contextOf(fresh).revision,
   });

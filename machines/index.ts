@@ -43,6 +43,14 @@ export {
   destinationOf,
 } from './workup-progress';
 export {
+  questionsToCome,
+  workupRoute,
+  routePosition,
+  routeChange,
+  type RoutePosition,
+  type RouteChange,
+} from './workup-route';
+export {
   MACHINE_VERSION,
   persistWorkup,
   restoreWorkup,

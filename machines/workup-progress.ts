@@ -70,6 +70,10 @@ const COMBINED_PATTERNS: readonly Assessment['pattern'][] = ['cholestatic', 'mix
 
 const OBSTRUCTIVE_ULTRASOUND: readonly (string | undefined)[] = ['dilated-ducts', 'cbd-stone'];
 
+/** The questions only a hepatic origin leads to, and the one only a bone (or open) origin does. */
+export const HEPATIC_BRANCH: readonly QuestionStepId[] = ['hepaticImaging', 'hepaticAma'];
+export const BONE_BRANCH: readonly QuestionStepId[] = ['bone'];
+
 /**
  * The questions in the order this case asks them. Red flags come first (product decision 4): once
  * the liver tests show a combined picture, the red-flag screen moves ahead of the treatment
@@ -78,7 +82,7 @@ const OBSTRUCTIVE_ULTRASOUND: readonly (string | undefined)[] = ['dilated-ducts'
  * without obstruction (rule H-4); before the ultrasound, or after dilated ducts or a stone, the
  * imaging decides the next test.
  */
-function questionOrder(caseValues: PartialCase, assessment: Assessment | undefined): QuestionStepId[] {
+export function questionOrder(caseValues: PartialCase, assessment: Assessment | undefined): QuestionStepId[] {
   const combined = assessment !== undefined && COMBINED_PATTERNS.includes(assessment.pattern);
   const ordered: QuestionStepId[] = combined
     ? ['alp', 'redFlags', ...QUESTION_STEP_IDS.filter((step) => step !== 'alp' && step !== 'redFlags')]
@@ -88,8 +92,8 @@ function questionOrder(caseValues: PartialCase, assessment: Assessment | undefin
   const nonObstructive = ultrasound !== undefined && !OBSTRUCTIVE_ULTRASOUND.includes(ultrasound);
   return ordered.filter(
     (step) =>
-      !(origin === 'liver' && step === 'bone') &&
-      !(origin === 'bone' && (step === 'hepaticImaging' || step === 'hepaticAma')) &&
+      !(origin === 'liver' && BONE_BRANCH.includes(step)) &&
+      !(origin === 'bone' && HEPATIC_BRANCH.includes(step)) &&
       !(step === 'hepaticAma' && !nonObstructive),
   );
 }

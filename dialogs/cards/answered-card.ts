@@ -1,7 +1,6 @@
-import type { Origin } from '../../src/clinical/assessment-schema';
 import type { PartialCase } from '../../src/clinical/case-schema';
-import type { QuestionStepId } from '../../machines';
-import { STEP_TEXT, stepPosition } from '../presentation/steps';
+import type { QuestionStepId, RoutePosition } from '../../machines';
+import { stepHeading } from '../presentation/steps';
 import { adaptiveCard, factSet, heading, subtle, type CardWithText } from './adaptive-card';
 import type { CardAction } from './card-submit';
 import { answerFacts } from './answer-facts';
@@ -14,7 +13,8 @@ export interface AnsweredCardInput {
   known: PartialCase;
   /** The button that was pressed: "not done yet" and "back" leave no answer to show. */
   action: CardAction;
-  origin?: Origin;
+  /** The position the card showed while it was the question on screen. */
+  position: RoutePosition;
 }
 
 const OUTCOMES: Partial<Record<CardAction, string>> = {
@@ -27,9 +27,8 @@ const OUTCOMES: Partial<Record<CardAction, string>> = {
  * Replaces an answered question card in Teams (where the bot can update its own message), so the
  * conversation shows what was answered and no live buttons remain on an old card.
  */
-export const answeredCard = ({ step, fields, known, action, origin }: AnsweredCardInput): CardWithText => {
-  const position = stepPosition(step, origin);
-  const title = `Step ${position.number} of ${position.of} · ${STEP_TEXT[step].title}: answered`;
+export const answeredCard = ({ step, fields, known, action, position }: AnsweredCardInput): CardWithText => {
+  const title = `${stepHeading(step, position)}: answered`;
   const facts = action === 'next' ? answerFacts(stepInputs(fields), known) : [];
   const outcome = OUTCOMES[action] ?? (facts.length > 0 ? undefined : 'No values given.');
   const card = adaptiveCard(

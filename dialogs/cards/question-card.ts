@@ -1,7 +1,6 @@
-import type { Origin } from '../../src/clinical/assessment-schema';
 import type { PartialCase } from '../../src/clinical/case-schema';
-import type { QuestionStepId } from '../../machines';
-import { STEP_TEXT, stepIntro, stepPosition } from '../presentation/steps';
+import type { QuestionStepId, RouteChange, RoutePosition } from '../../machines';
+import { routeChangeLine, STEP_TEXT, stepHeading, stepIntro } from '../presentation/steps';
 import {
   adaptiveCard,
   column,
@@ -28,8 +27,10 @@ export interface QuestionCardInput {
   /** What is already known: pre-fills the inputs, so going back or editing shows the earlier answer. */
   known: PartialCase;
   revision: number;
-  /** Once known, the origin decides the route length shown in "Step N of M". */
-  origin?: Origin;
+  /** Where the step stands on the machine's route: "Step N of M". */
+  position: RoutePosition;
+  /** Set when the answer just given changed the route, so the card explains the new total. */
+  routeChange?: RouteChange;
 }
 
 const YES_NO_CHOICES: Choice[] = [
@@ -208,21 +209,30 @@ const typedCommands = (step: QuestionStepId): string => {
   return words.length > 0 ? ` Or say: ${words.map((word) => `"${word}"`).join(', ')}.` : '';
 };
 
-export const questionCard = ({ step, fields, known, revision, origin }: QuestionCardInput): CardWithText => {
+export const questionCard = ({
+  step,
+  fields,
+  known,
+  revision,
+  position,
+  routeChange,
+}: QuestionCardInput): CardWithText => {
   const text = STEP_TEXT[step];
   const intro = stepIntro(step, known);
-  const position = stepPosition(step, origin);
-  const title = `Step ${position.number} of ${position.of} · ${text.title}`;
+  const title = stepHeading(step, position);
+  const changed = routeChange === undefined ? [] : [routeChangeLine(routeChange, position)];
   const inputs = stepInputs(fields);
   const typeHint = `Or type it, e.g. "${text.typedExample}".`;
   const body: CardElement[] = [
     heading(title),
+    ...changed.map((line) => subtle(line)),
     textBlock(intro, { spacing: 'none' }),
     ...inputs.flatMap((input) => inputElements(input, known)),
     subtle(typeHint),
   ];
   const lines = [
     title,
+    ...changed,
     intro,
     ...inputs.map((input) => textLine(input, known)),
     `${typeHint}${typedCommands(step)}`,

@@ -1,8 +1,8 @@
 import type { PartialCase } from '../../src/clinical/case-schema';
 import { fieldNames } from '../presentation/field-names';
 import { joinProse } from '../presentation/format';
-import { isQuestionStep } from '../../machines';
-import { STEP_TEXT, stepPosition } from '../presentation/steps';
+import { isQuestionStep, type RoutePosition, type StepId } from '../../machines';
+import { STEP_TEXT } from '../presentation/steps';
 import { adaptiveCard, factSet, heading, textBlock, type CardWithText } from './adaptive-card';
 import { submitData } from './card-submit';
 import { caseFacts } from './case-summary';
@@ -12,7 +12,9 @@ export const RESUME_STEP = 'resume';
 export interface ResumeCardInput {
   known: PartialCase;
   /** The machine state the workup was left in. */
-  step: string;
+  step: StepId;
+  /** Where that step stands on the route, when it is a question. */
+  position?: RoutePosition;
   /** Tests marked "not done yet". */
   pending: readonly string[];
   revision: number;
@@ -20,7 +22,7 @@ export interface ResumeCardInput {
   lastActive?: string;
 }
 
-const whereWeWere = (step: string, pending: readonly string[]): string => {
+const whereWeWere = (step: StepId, pending: readonly string[], position?: RoutePosition): string => {
   if (step === 'awaitingResults') {
     const waiting = fieldNames(pending);
     return waiting.length > 0
@@ -29,19 +31,25 @@ const whereWeWere = (step: string, pending: readonly string[]): string => {
   }
   if (step === 'assessment') return 'The workup reached its assessment.';
   if (step === 'urgent') return 'A red flag was waiting for your acknowledgement.';
-  if (isQuestionStep(step)) {
-    const position = stepPosition(step);
+  if (isQuestionStep(step) && position !== undefined) {
     return `We were at step ${position.number}, ${STEP_TEXT[step].title.toLowerCase()}.`;
   }
   return 'The workup was unfinished.';
 };
 
 /** For a clinician who comes back to an unfinished workup: carry on, or start again. */
-export const resumeCard = ({ known, step, pending, revision, lastActive }: ResumeCardInput): CardWithText => {
+export const resumeCard = ({
+  known,
+  step,
+  position,
+  pending,
+  revision,
+  lastActive,
+}: ResumeCardInput): CardWithText => {
   const opening = lastActive
     ? `Welcome back. You have a workup from ${lastActive}.`
     : 'Welcome back. You have a workup in progress.';
-  const where = whereWeWere(step, pending);
+  const where = whereWeWere(step, pending, position);
   const facts = caseFacts(known);
   const typeHint = 'You can also type a new result straight away, e.g. "GGT 45 ULN 60".';
   const card = adaptiveCard(

@@ -1,6 +1,6 @@
-import type { Origin } from '../../src/clinical/assessment-schema';
 import type { PartialCase } from '../../src/clinical/case-schema';
-import type { QuestionStepId } from '../../machines';
+import type { QuestionStepId, RouteChange, RoutePosition } from '../../machines';
+import { joinProse } from './format';
 
 /**
  * What each question step is called and how it reads to a clinician. Step ids are the machine's
@@ -68,20 +68,18 @@ export const stepIntro = (step: QuestionStepId, known: PartialCase): string =>
     ? 'No duct dilatation: test for primary biliary cholangitis (AMA) and consider infiltrative disease such as AL amyloidosis (ACG 2017 · guideline).'
     : STEP_TEXT[step].intro;
 
-const SHARED_STEPS: readonly QuestionStepId[] = ['alp', 'context', 'redFlags', 'liverPanel', 'origin'];
-const HEPATIC_STEPS: readonly QuestionStepId[] = [...SHARED_STEPS, 'hepaticImaging', 'hepaticAma'];
-const BONE_STEPS: readonly QuestionStepId[] = [...SHARED_STEPS, 'bone'];
-const BOTH_BRANCHES: readonly QuestionStepId[] = [...HEPATIC_STEPS, 'bone'];
+/** "Step 3 of 6 · Red-flag screen": the position is the machine's route, never a list kept here. */
+export const stepHeading = (step: QuestionStepId, position: RoutePosition): string =>
+  `Step ${position.number} of ${position.of} · ${STEP_TEXT[step].title}`;
 
-/**
- * "Step N of M". The branch is not known until the origin is, so M counts the bone branch (the
- * shorter one) until a hepatic origin or a hepatic step shows the longer route. A step off the
- * origin's branch (bone questions while the origin is still open in a hepatic-looking workup)
- * counts on the route through both branches rather than as "step 0".
- */
-export const stepPosition = (step: QuestionStepId, origin?: Origin): { number: number; of: number } => {
-  const hepatic = origin === 'liver' || step === 'hepaticImaging' || step === 'hepaticAma';
-  const preferred = hepatic ? HEPATIC_STEPS : BONE_STEPS;
-  const route = preferred.includes(step) ? preferred : BOTH_BRANCHES;
-  return { number: route.indexOf(step) + 1, of: route.length };
+const stepTitles = (steps: readonly QuestionStepId[]): string =>
+  joinProse(steps.map((step) => STEP_TEXT[step].title.toLowerCase()));
+
+/** Said on the card after an answer that changed which questions the workup asks, so a new total is explained. */
+export const routeChangeLine = (change: RouteChange, position: RoutePosition): string => {
+  const parts = [
+    ...(change.added.length > 0 ? [`it adds ${stepTitles(change.added)}`] : []),
+    ...(change.dropped.length > 0 ? [`${stepTitles(change.dropped)} no longer needed`] : []),
+  ];
+  return `That answer changed the route (${parts.join('; ')}): ${position.of} steps now.`;
 };

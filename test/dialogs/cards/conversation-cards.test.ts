@@ -166,7 +166,13 @@ describe('answered card', () => {
   const known = assessed(EXAMPLE_A_BONE_ON_BORTEZOMIB).known;
 
   it('summarises the answer read-only: no buttons left to click', () => {
-    const { card, text } = answeredCard({ step: 'alp', fields: STEP_FIELDS.alp, known, action: 'next' });
+    const { card, text } = answeredCard({
+      step: 'alp',
+      fields: STEP_FIELDS.alp,
+      known,
+      action: 'next',
+      position: { number: 1, of: 6 },
+    });
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(card.actions).toBeUndefined();
     expect(cardTexts(card)).toEqual(
@@ -182,9 +188,21 @@ describe('answered card', () => {
 
   it('says what a navigation button did', () => {
     expect(
-      answeredCard({ step: 'origin', fields: STEP_FIELDS.origin, known, action: 'notDone' }).text,
+      answeredCard({
+        step: 'origin',
+        fields: STEP_FIELDS.origin,
+        known,
+        action: 'notDone',
+        position: { number: 5, of: 6 },
+      }).text,
     ).toContain('Marked as not done yet.');
-    const screen = answeredCard({ step: 'redFlags', fields: STEP_FIELDS.redFlags, known, action: 'none' });
+    const screen = answeredCard({
+      step: 'redFlags',
+      fields: STEP_FIELDS.redFlags,
+      known,
+      action: 'none',
+      position: { number: 3, of: 6 },
+    });
     expect(adaptiveCardProblems(screen.card)).toEqual([]);
     expect(screen.text).toContain('None of these.');
   });
@@ -214,7 +232,13 @@ describe('resume card', () => {
   });
 
   it('names the question step it stopped at', () => {
-    const { text } = resumeCard({ known, step: 'liverPanel', pending: [], revision: 3 });
+    const { text } = resumeCard({
+      known,
+      step: 'liverPanel',
+      position: { number: 4, of: 6 },
+      pending: [],
+      revision: 3,
+    });
     expect(text).toContain('We were at step 4, liver panel and calcium.');
   });
 });

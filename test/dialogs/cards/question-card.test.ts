@@ -17,7 +17,13 @@ const known: PartialCase = {
 };
 
 const build = (step: QuestionStepId, facts: PartialCase = {}) =>
-  questionCard({ step, fields: STEP_FIELDS[step], known: facts, revision: 7 });
+  questionCard({
+    step,
+    fields: STEP_FIELDS[step],
+    known: facts,
+    revision: 7,
+    position: { number: QUESTION_STEP_IDS.indexOf(step) + 1, of: 6 },
+  });
 
 describe('questionCard', () => {
   it.each(QUESTION_STEP_IDS)('%s is a valid Adaptive Card 1.5, empty and pre-filled', (step) => {
@@ -44,30 +50,32 @@ describe('questionCard', () => {
     expect(fieldInputFor(path)).toBeDefined();
   });
 
-  it('numbers the step and titles it', () => {
+  it('numbers the step with the position it is given on the route and titles it', () => {
     expect(build('alp').card.body[0]).toMatchObject({ text: 'Step 1 of 6 · ALP' });
-    expect(build('hepaticAma').card.body[0]).toMatchObject({
-      text: 'Step 7 of 7 · Antimitochondrial antibody',
-    });
-    const hepaticOrigin = questionCard({
-      step: 'origin',
-      fields: STEP_FIELDS.origin,
+    const hepaticAma = questionCard({
+      step: 'hepaticAma',
+      fields: STEP_FIELDS.hepaticAma,
       known: {},
       revision: 1,
-      origin: 'liver',
+      position: { number: 7, of: 7 },
     });
-    expect(hepaticOrigin.card.body[0]).toMatchObject({ text: 'Step 5 of 7 · Liver or bone?' });
+    expect(hepaticAma.card.body[0]).toMatchObject({ text: 'Step 7 of 7 · Antimitochondrial antibody' });
   });
 
-  it('never numbers a step 0: a bone question in a hepatic workup counts on the route through both branches', () => {
-    const bone = questionCard({
-      step: 'bone',
-      fields: STEP_FIELDS.bone,
+  it('explains a changed route on the card and in its text', () => {
+    const changed = questionCard({
+      step: 'hepaticImaging',
+      fields: STEP_FIELDS.hepaticImaging,
       known: {},
       revision: 1,
-      origin: 'liver',
+      position: { number: 6, of: 6 },
+      routeChange: { added: ['hepaticImaging'], dropped: ['bone'] },
     });
-    expect(bone.card.body[0]).toMatchObject({ text: 'Step 8 of 8 · Bone causes' });
+    const line =
+      'That answer changed the route (it adds right upper quadrant ultrasound; bone causes no longer needed): 6 steps now.';
+    expect(cardTexts(changed.card)).toContain(line);
+    expect(changed.text).toContain(line);
+    expect(build('alp').text).not.toContain('changed the route');
   });
 
   it('says "no duct dilatation" only when the ultrasound showed none', () => {

@@ -37,7 +37,7 @@ const exchanges: Exchange[] = [
   },
   {
     say: 'D bili 0.9 mg/dL (ULN 0.3), INR 1.0, Ca 2.3 mmol/L (ULN 2.6)',
-    expect: ['I read: direct bilirubin 0.9 mg/dL (3.0x ULN)', 'Step 5 of 7 · Liver or bone?'],
+    expect: ['I read: direct bilirubin 0.9 mg/dL (3.0x ULN)', 'Step 5 of 6 · Liver or bone?'],
   },
   {
     say: 'no alcohol, no enzyme inducing drugs',
