@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Activity, ActivityHandler, ActivityTypes, DeliveryModes, TurnContext } from 'botbuilder';
 import type { Reply, TurnInput, TurnResult } from '../../dialogs/turn-input';
 import { runTurn, welcomeReplies } from '../../dialogs/turn-runner';
@@ -10,6 +9,7 @@ import { type BotLogger, silentLogger } from './bot-logger';
 import { KeyedQueue } from './keyed-queue';
 import { RecentWorkups } from './recent-workups';
 import { replyActivity } from './reply-activity';
+import { reportTurnFailure } from './turn-failure';
 import { asWorkupRecord, type WorkupRecord } from './workup-record';
 import { userWorkupPrefix, workupKey, type WorkupOwner } from './workup-key';
 
@@ -41,10 +41,6 @@ const ownerOf = (activity: Partial<Activity>): WorkupOwner | undefined => {
   const conversationId = activity.conversation?.id;
   return channelId && userId && conversationId ? { channelId, userId, conversationId } : undefined;
 };
-
-/** The stack without its first line, which repeats the error message and may quote user input. */
-const stackWithoutMessage = (error: unknown): string | undefined =>
-  error instanceof Error ? error.stack?.split('\n').slice(1).join('\n') : undefined;
 
 /**
  * The botbuilder glue: one workup per channel + user + conversation, loaded, advanced by the
@@ -86,6 +82,15 @@ class WorkupBot extends ActivityHandler {
     });
   }
 
+  /** Every turn (a message, a welcome) that fails is reported here, once: the adapter never sees it. */
+  override async run(context: TurnContext): Promise<void> {
+    try {
+      await super.run(context);
+    } catch (error) {
+      await reportTurnFailure(context, this.logger, error);
+    }
+  }
+
   private async handleMessage(context: TurnContext): Promise<void> {
     const owner = ownerOf(context.activity);
     if (!owner) return;
@@ -101,31 +106,16 @@ class WorkupBot extends ActivityHandler {
       supportsCardUpdate: Boolean(context.activity.replyToId),
       ...(this.retentionDays === undefined ? {} : { retentionDays: this.retentionDays }),
     };
-    try {
-      await this.queue.run(key, async () => {
-        const result = await this.applyTurn(owner, key, input);
-        await this.send(context, result.replies);
-        // A forgotten user leaves no trace, not even of the forgetting.
-        if (!result.forgetUser) await this.recordAudit(owner, result);
-        this.logger.info(
-          { step: result.audit.step, event: result.audit.event, changed: result.changed },
-          'turn',
-        );
-      });
-    } catch (error) {
-      const errorId = randomUUID().slice(0, 8);
-      this.logger.error(
-        {
-          errorId,
-          errorName: error instanceof Error ? error.name : typeof error,
-          stack: stackWithoutMessage(error),
-        },
-        'turn failed',
+    await this.queue.run(key, async () => {
+      const result = await this.applyTurn(owner, key, input);
+      await this.send(context, result.replies);
+      // A forgotten user leaves no trace, not even of the forgetting.
+      if (!result.forgetUser) await this.recordAudit(owner, result);
+      this.logger.info(
+        { step: result.audit.step, event: result.audit.event, changed: result.changed },
+        'turn',
       );
-      await context.sendActivity(
-        `Sorry, something went wrong on my side (error ${errorId}). Your workup is as it was before this message.`,
-      );
-    }
+    });
   }
 
   /** The turn already happened and was answered: a failing audit write is logged, not shown to the clinician. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type Activity,
   CloudAdapter,
@@ -9,6 +8,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
+import { reportTurnFailure } from '../bot/turn-failure';
 import type { Config } from '../config/load-config';
 import { hashForLog, type Logger } from './logger';
 
@@ -71,29 +71,12 @@ export function createAdapter(
     new ConfigurationServiceClientCredentialFactory(credentials),
   );
   const adapter = new WorkupAdapter(authentication);
-  adapter.onTurnError = async (context, error) => {
-    const errorId = randomUUID().slice(0, 8);
-    // The message of an error thrown mid-turn may quote what the user typed; the name and the
-    // stack frames are enough to find the fault.
-    logger.error(
-      {
-        errorId,
-        errorName: error.name,
-        stack: error.stack?.split('\n').slice(1).join('\n'),
-        conversation: hashForLog(context.activity.conversation?.id),
-        activityType: context.activity.type,
-      },
-      'turn failed',
-    );
-    try {
-      await context.sendActivity(
-        `Sorry, something went wrong on our side (reference ${errorId}). ` +
-          'Your workup is as it was before this message; please send it again.',
-      );
-    } catch (sendError) {
-      logger.error({ errorId, errorName: (sendError as Error).name }, 'could not send the apology');
-    }
-  };
+  // The bot reports its own failures; this catches what fails around it (botbuilder's middleware).
+  adapter.onTurnError = (context, error) =>
+    reportTurnFailure(context, logger, error, {
+      conversation: hashForLog(context.activity.conversation?.id),
+      activityType: context.activity.type,
+    });
   return adapter;
 }
 

@@ -176,6 +176,27 @@ describe('the workup bot', () => {
     expect(logger.lines.join('\n')).not.toMatch(/(?<![\w:])(?:240|180)(?![\w:])|ALP/);
   });
 
+  it('reports a failed welcome the same way, with one log line per failure', async () => {
+    const logger = new RecordingLogger();
+    const storage = new MemoryWorkupStorage();
+    storage.write = async () => {
+      throw new Error('disk full');
+    };
+    const driver = new ConversationDriver({ storage, logger });
+    const shown = shownText(
+      await driver.send({ type: ActivityTypes.ConversationUpdate, membersAdded: [BOT] }),
+    );
+    const errorId = /error ([0-9a-f]{8})/.exec(shown)?.[1];
+    expect(shown).toContain('Your workup is as it was before this message; please send it again.');
+    const failures = logger.lines.filter((line) => line.includes('turn failed'));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toContain(errorId);
+    expect(JSON.parse(failures[0] as string)).toMatchObject({
+      details: { errorId, errorName: 'Error', stack: expect.stringContaining('at ') },
+    });
+    expect(failures[0]).not.toContain('disk full');
+  });
+
   it('records one audit entry per turn with the step and event, and no text', async () => {
     const driver = new ConversationDriver();
     await driver.say('ALP 150 (120), ALT 200 (40), AST 180 (40), bili 3.0 mg/dL (1.2)');

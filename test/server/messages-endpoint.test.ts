@@ -47,7 +47,7 @@ describe('POST /api/messages', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { activities: { text?: string }[] };
     const apology = body.activities[0]?.text ?? '';
-    const reference = /reference ([0-9a-f]{8})/.exec(apology)?.[1];
+    const reference = /error ([0-9a-f]{8})/.exec(apology)?.[1];
     expect(reference).toBeDefined();
     const failure = running.logLines.find((line) => line.includes('turn failed'));
     expect(failure).toContain(reference);

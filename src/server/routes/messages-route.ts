@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { RequestHandler, Server } from 'restify';
+import { failureDetails, newErrorId } from '../../bot/turn-failure';
 import { checkIncomingActivity } from '../incoming-activity';
 import { hashForLog, type Logger } from '../logger';
 import { isAuthenticationFailure, type TurnLogic, type WorkupAdapter } from '../workup-adapter';
@@ -50,10 +51,8 @@ export function registerMessagesRoute(
         res.send(401, { code: 'Unauthorized', message: 'The request is not authenticated for this bot.' });
         return;
       }
-      logger.error(
-        { errorName: (error as Error).name, stack: (error as Error).stack?.split('\n').slice(1).join('\n') },
-        'activity processing failed',
-      );
+      // Failed before or after a turn (no conversation to apologise in): logged, answered with a 500.
+      logger.error({ errorId: newErrorId(), ...failureDetails(error) }, 'activity processing failed');
       res.send(500, { code: 'InternalError', message: 'The activity could not be processed.' });
     }
   });
