@@ -1,11 +1,5 @@
 import { createActor, initialTransition, type ActorScope } from 'xstate';
-import {
-  persistWorkup,
-  restoreWorkup,
-  type PersistedWorkup,
-  type RestoreFailure,
-  type WorkupSnapshot,
-} from './persistence';
+import { persistWorkup, type PersistedWorkup, type WorkupSnapshot } from './persistence';
 import type { WorkupEvent } from './workup-events';
 import { workupMachine } from './workup-machine';
 
@@ -14,27 +8,11 @@ export interface AppliedEvent {
   snapshot: WorkupSnapshot;
   /** False when the machine ignored or refused the event: nothing to save, nothing new to show. */
   changed: boolean;
-  /** Set when the stored workup could not be restored and a fresh one was started instead. */
-  restoreFailure?: RestoreFailure;
 }
 
 /** A new workup, at the first question. */
 export function startWorkup(): WorkupSnapshot {
   return initialTransition(workupMachine)[0];
-}
-
-/**
- * One turn: restore (or start) the workup, apply the event, and return what to store. Pure:
- * `transition()` computes the next snapshot without running an actor, and the machine has no
- * side effects to lose by not running one.
- */
-export function applyEvent(persisted: PersistedWorkup | undefined, event: WorkupEvent): AppliedEvent {
-  const restored = persisted === undefined ? undefined : restoreWorkup(persisted);
-  const before = restored?.ok === true ? restored.snapshot : startWorkup();
-  return {
-    ...advanceWorkup(before, event),
-    ...(restored?.ok === false ? { restoreFailure: restored } : {}),
-  };
 }
 
 /**
@@ -58,7 +36,7 @@ const inertScope: ActorScope<WorkupSnapshot, WorkupEvent> = (() => {
   };
 })();
 
-/** The same step for a workup already restored this turn: restoring it again would repeat every check. */
+/** One event applied to a workup restored (or started) this turn: what to store and whether anything changed. */
 export function advanceWorkup(before: WorkupSnapshot, event: WorkupEvent): AppliedEvent {
   const after = workupMachine.transition(before, event, inertScope);
   const changed = after.context.revision !== before.context.revision || after.value !== before.value;

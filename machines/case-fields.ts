@@ -58,10 +58,6 @@ export const TEST_FIELD_PATHS: readonly CaseFieldPath[] = [
   'ama',
 ];
 
-export function isCaseFieldPath(path: string): path is CaseFieldPath {
-  return (CASE_FIELD_PATHS as readonly string[]).includes(path);
-}
-
 export function isTestField(path: CaseFieldPath): boolean {
   return TEST_FIELD_PATHS.includes(path);
 }

@@ -1,49 +1,24 @@
-export { workupMachine, type WorkupMachine } from './workup-machine';
-export type {
-  WorkupEvent,
-  WorkupEventType,
-  AnswerEvent,
-  NotDoneEvent,
-  SkipEvent,
-  BackEvent,
-  EditEvent,
-  RestartEvent,
-  ResumeEvent,
-  AckRedFlagEvent,
-} from './workup-events';
-export { type WorkupContext, WorkupContextSchema } from './workup-context';
+/**
+ * What the rest of the bot may use of the workup machine: the step ids and the fields each step
+ * asks, the route and what is still needed, one event applied to a stored workup, and its
+ * persistence. The statechart itself and its routing internals stay inside `machines/`.
+ */
+export type { WorkupEvent } from './workup-events';
+export type { WorkupContext } from './workup-context';
 export {
   STEP_IDS,
   QUESTION_STEP_IDS,
   STEP_FIELDS,
   stepForField,
-  isStepId,
   isQuestionStep,
   type StepId,
   type QuestionStepId,
 } from './steps';
-export {
-  CASE_FIELD_PATHS,
-  TEST_FIELD_PATHS,
-  isCaseFieldPath,
-  isTestField,
-  fieldsNamedBy,
-  fieldsAnsweredBy,
-  isKnown,
-  type CaseFieldPath,
-} from './case-fields';
+export { CASE_FIELD_PATHS, isKnown } from './case-fields';
 export { mergeCase } from './merge-case';
 export { currentStep } from './current-step';
+export { assessWorkup, unacknowledgedRedFlags, neededFields } from './workup-progress';
 export {
-  assessWorkup,
-  unacknowledgedRedFlags,
-  neededFields,
-  nextQuestion,
-  previousQuestion,
-  destinationOf,
-} from './workup-progress';
-export {
-  questionsToCome,
   workupRoute,
   routePosition,
   routeChange,
@@ -56,11 +31,8 @@ export {
   restoreWorkup,
   salvageCase,
   type PersistedWorkup,
-  type RestoreResult,
-  type RestoreFailure,
-  type RestoreFailureReason,
   type WorkupSnapshot,
 } from './persistence';
 export { checkAnswer } from './workup-updates';
-export { advanceWorkup, applyEvent, startWorkup, type AppliedEvent } from './apply-event';
+export { advanceWorkup, startWorkup } from './apply-event';
 export { renderWorkupDiagram } from './diagram';

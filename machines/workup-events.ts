@@ -50,5 +50,3 @@ export type WorkupEvent =
   | RestartEvent
   | ResumeEvent
   | AckRedFlagEvent;
-
-export type WorkupEventType = WorkupEvent['type'];

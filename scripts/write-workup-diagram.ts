@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderWorkupDiagram } from '../machines/diagram';
+import { renderWorkupDiagram } from '../machines';
 
 /** Where the diagram lives, from the repository root; the diagram test compares it with the machine. */
 export const WORKUP_DIAGRAM_PATH = 'docs/workup.md';

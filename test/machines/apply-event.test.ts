@@ -1,48 +1,40 @@
-import { applyEvent, startWorkup } from '../../machines/apply-event';
+import { startWorkup } from '../../machines/apply-event';
 import { currentStep } from '../../machines/current-step';
 import { MACHINE_VERSION, persistWorkup } from '../../machines/persistence';
+import { applyStored } from './drive';
 import { ALP_RAISED, BORTEZOMIB_CONTEXT } from './payloads';
 
-describe('applyEvent', () => {
+describe('advanceWorkup, on a restored or a new workup', () => {
   it('starts a workup when there is none and applies the event to it', () => {
-    const turn = applyEvent(undefined, { type: 'ANSWER', values: ALP_RAISED });
+    const turn = applyStored(undefined, { type: 'ANSWER', values: ALP_RAISED });
     expect(turn.changed).toBe(true);
     expect(currentStep(turn.snapshot)).toBe('context');
     expect(turn.persisted).toEqual(persistWorkup(turn.snapshot));
     expect(turn.persisted.machineVersion).toBe(MACHINE_VERSION);
-    expect(turn.restoreFailure).toBeUndefined();
   });
 
   it('continues from the stored workup', () => {
-    const first = applyEvent(undefined, { type: 'ANSWER', values: ALP_RAISED });
-    const second = applyEvent(first.persisted, { type: 'ANSWER', values: BORTEZOMIB_CONTEXT });
+    const first = applyStored(undefined, { type: 'ANSWER', values: ALP_RAISED });
+    const second = applyStored(first.persisted, { type: 'ANSWER', values: BORTEZOMIB_CONTEXT });
     expect(currentStep(second.snapshot)).toBe('redFlags');
     expect(second.snapshot.context.case).toEqual({ ...ALP_RAISED, ...BORTEZOMIB_CONTEXT });
     expect(second.snapshot.context.revision).toBe(2);
   });
 
   it('reports an ignored event as unchanged and returns the same workup', () => {
-    const first = applyEvent(undefined, { type: 'ANSWER', values: ALP_RAISED });
-    const ignored = applyEvent(first.persisted, { type: 'ACK_RED_FLAG' });
+    const first = applyStored(undefined, { type: 'ANSWER', values: ALP_RAISED });
+    const ignored = applyStored(first.persisted, { type: 'ACK_RED_FLAG' });
     expect(ignored.changed).toBe(false);
     expect(ignored.persisted).toEqual(first.persisted);
   });
 
   it('reports a refused answer as unchanged', () => {
-    const refused = applyEvent(undefined, {
+    const refused = applyStored(undefined, {
       type: 'ANSWER',
       values: { alp: { value: -5, unit: 'U/L', uln: 120 } },
     });
     expect(refused.changed).toBe(false);
     expect(refused.snapshot.context.case).toEqual({});
-  });
-
-  it('starts over, saying why, when the stored workup cannot be restored', () => {
-    const first = applyEvent(undefined, { type: 'ANSWER', values: ALP_RAISED });
-    const turn = applyEvent({ ...first.persisted, machineVersion: MACHINE_VERSION + 1 }, { type: 'RESTART' });
-    expect(turn.restoreFailure).toEqual({ ok: false, reason: 'version-mismatch', enteredCase: ALP_RAISED });
-    expect(currentStep(turn.snapshot)).toBe('alp');
-    expect(turn.snapshot.context.case).toEqual({});
   });
 });
 

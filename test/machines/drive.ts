@@ -1,6 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import type { PartialCase } from '../../src/clinical/case-schema';
-import type { WorkupSnapshot } from '../../machines/persistence';
+import { advanceWorkup, startWorkup, type AppliedEvent } from '../../machines/apply-event';
+import { restoreWorkup, type PersistedWorkup, type WorkupSnapshot } from '../../machines/persistence';
 import type { StepId } from '../../machines/steps';
 import type { AnswerEvent, WorkupEvent } from '../../machines/workup-events';
 import { workupMachine } from '../../machines/workup-machine';
@@ -49,4 +50,12 @@ export const ROUTE_TO: Readonly<Record<StepId, readonly WorkupEvent[]>> = {
 
 export function reach(step: StepId): WorkupSnapshot {
   return send(start(), ...ROUTE_TO[step]);
+}
+
+/** One turn as the conversation takes it: restore what was stored (or start a workup), then advance it. */
+export function applyStored(persisted: PersistedWorkup | undefined, event: WorkupEvent): AppliedEvent {
+  if (persisted === undefined) return advanceWorkup(startWorkup(), event);
+  const restored = restoreWorkup(persisted);
+  if (!restored.ok) throw new Error(`The stored workup was not restored: ${restored.reason}`);
+  return advanceWorkup(restored.snapshot, event);
 }

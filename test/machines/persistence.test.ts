@@ -1,5 +1,4 @@
 import { createActor } from 'xstate';
-import { applyEvent } from '../../machines/apply-event';
 import {
   MACHINE_VERSION,
   persistWorkup,
@@ -9,11 +8,12 @@ import {
 } from '../../machines/persistence';
 import type { WorkupEvent } from '../../machines/workup-events';
 import { workupMachine } from '../../machines/workup-machine';
+import { applyStored } from './drive';
 import { ALP_RAISED, BORTEZOMIB_CONTEXT, NO_SYMPTOMS } from './payloads';
 
 function persistedAfter(events: readonly WorkupEvent[]): PersistedWorkup {
   let persisted: PersistedWorkup | undefined;
-  for (const event of events) persisted = applyEvent(persisted, event).persisted;
+  for (const event of events) persisted = applyStored(persisted, event).persisted;
   if (persisted === undefined) throw new Error('no events');
   return persisted;
 }
@@ -38,8 +38,8 @@ describe('persistWorkup / restoreWorkup', () => {
     expect(persistWorkup(restored.snapshot)).toEqual(persisted);
 
     const next: WorkupEvent = { type: 'BACK' };
-    expect(applyEvent(stored as PersistedWorkup, next).persisted).toEqual(
-      applyEvent(persisted, next).persisted,
+    expect(applyStored(stored as PersistedWorkup, next).persisted).toEqual(
+      applyStored(persisted, next).persisted,
     );
   });
 

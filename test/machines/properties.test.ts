@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { checkPartialCase } from '../../src/clinical';
 import type { PartialCase } from '../../src/clinical/case-schema';
 import { transition } from 'xstate';
-import { advanceWorkup, applyEvent, startWorkup, type AppliedEvent } from '../../machines/apply-event';
+import { advanceWorkup, startWorkup, type AppliedEvent } from '../../machines/apply-event';
 import { persistWorkup } from '../../machines/persistence';
 import { workupMachine } from '../../machines/workup-machine';
+import { applyStored } from './drive';
 import { CASE_FIELD_PATHS, fieldsAnsweredBy, isKnown } from '../../machines/case-fields';
 import { STEP_IDS } from '../../machines/steps';
 import { WorkupContextSchema } from '../../machines/workup-context';
@@ -103,7 +104,7 @@ describe('any sequence of events', () => {
         let turn: AppliedEvent | undefined;
         for (const event of events) {
           const before = turn;
-          turn = applyEvent(before?.persisted, event);
+          turn = applyStored(before?.persisted, event);
           const { context } = turn.snapshot;
 
           expect(STEP_IDS).toContain(turn.snapshot.value);

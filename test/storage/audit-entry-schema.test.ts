@@ -1,5 +1,5 @@
 import { CONTENT_VERSION, RULES } from '../../src/clinical';
-import { STEP_IDS } from '../../machines/steps';
+import { STEP_IDS } from '../../machines';
 import { AuditEntrySchema, type AuditEntry } from '../../src/storage';
 
 const base: AuditEntry = {
