@@ -1,6 +1,12 @@
 import type { PartialCase } from '../src/clinical/case-schema';
-import { cardSubmitToValues, parseCardSubmit, type CardAction, type CardSubmit } from './cards/card-submit';
-import { RESUME_STEP } from './cards/resume-card';
+import type { StepId } from '../machines';
+import {
+  cardSubmitToValues,
+  parseCardSubmit,
+  RESUME_STEP,
+  type CardAction,
+  type CardSubmit,
+} from './cards/card-submit';
 import { isLabField } from './presentation/lab-text';
 import type { EchoReading } from './presentation/readings-echo';
 import type { CommandName } from './text';
@@ -26,7 +32,7 @@ const CHANGING_ACTIONS: Partial<Record<CardAction, CommandName>> = {
 
 /** Where the workup is; a "resume or start over" card counts as the current step while it is open. */
 export interface CardPosition {
-  step: string;
+  step: StepId;
   revision: number;
   offerOpen: boolean;
 }

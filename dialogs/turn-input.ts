@@ -1,5 +1,7 @@
-import type { Origin, Pattern } from '../src/clinical/assessment-schema';
+import type { Origin, Pattern } from '../src/clinical';
+import type { StepId } from '../machines';
 import type { AdaptiveCard } from './cards/adaptive-card';
+import type { ConversationState } from './conversation-state';
 
 /**
  * The contract between the botbuilder glue and the conversation: what one turn brings in and what
@@ -28,8 +30,8 @@ export interface Reply {
 
 /** What the audit trail may learn from a turn: tokens and rule ids, never free text or lab values. */
 export interface TurnAudit {
-  /** The step the turn ended on. */
-  step: string;
+  /** The step the turn ended on; "none" when no workup is left (forget me, nothing started). */
+  step: StepId | 'none';
   /** What happened, as a token: "answer-text", "stale", "back", "forget-me", ... */
   event: string;
   /** Rules whose text was shown this turn. */
@@ -42,8 +44,8 @@ export interface TurnAudit {
 }
 
 export interface TurnResult {
-  /** The workup to store; `undefined` means there is nothing to store. */
-  state: unknown;
+  /** The workup to store, opaque to the caller (plain JSON); `undefined` means there is nothing to store. */
+  state: ConversationState | undefined;
   /** Whether `state` differs from what was loaded, i.e. whether to write. */
   changed: boolean;
   replies: Reply[];

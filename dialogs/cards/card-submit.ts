@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PartialCaseSchema, type PartialCase, type Problem } from '../../src/clinical';
+import { STEP_IDS } from '../../machines';
 import { fieldInputFor, SYMPTOM_FIELDS, type FieldInput, type LabInput } from './field-inputs';
 
 /**
@@ -25,6 +26,14 @@ export const CARD_ACTIONS = [
 ] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 
+/** The welcome and the resume offer: cards outside the machine's steps. */
+export const WELCOME_STEP = 'welcome';
+export const RESUME_STEP = 'resume';
+
+/** The steps a card can belong to: the machine's, and the two that come before a workup is under way. */
+export const CARD_STEPS = [...STEP_IDS, WELCOME_STEP, RESUME_STEP] as const;
+export type CardStep = (typeof CARD_STEPS)[number];
+
 /** Marks a submit as ours: other bots' or Teams' own card payloads share `activity.value`. */
 export const CARD_SUBMIT_MARKER = 'alpWorkup';
 
@@ -41,7 +50,7 @@ const revisionSchema = z.union([
 
 export const CardSubmitDataSchema = z.object({
   [CARD_SUBMIT_MARKER]: z.literal(1),
-  step: z.string().min(1),
+  step: z.enum(CARD_STEPS),
   revision: revisionSchema,
   action: z.enum(CARD_ACTIONS),
   field: z.string().min(1).optional(),
@@ -49,7 +58,7 @@ export const CardSubmitDataSchema = z.object({
 export type CardSubmitData = z.input<typeof CardSubmitDataSchema>;
 
 export interface CardSubmit {
-  step: string;
+  step: CardStep;
   revision: number;
   action: CardAction;
   /** The case path a button or the edit picker refers to. */
@@ -62,7 +71,7 @@ export type CardSubmitParse = { ok: true; submit: CardSubmit } | { ok: false; pr
 
 /** The submit data for a button: put on every Action.Submit so a click is always attributable. */
 export const submitData = (
-  step: string,
+  step: CardStep,
   revision: number,
   action: CardAction,
   field?: string,

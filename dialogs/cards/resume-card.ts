@@ -4,10 +4,8 @@ import { joinProse } from '../presentation/format';
 import { isQuestionStep, type RoutePosition, type StepId } from '../../machines';
 import { STEP_TEXT } from '../presentation/steps';
 import { adaptiveCard, factSet, heading, textBlock, type CardWithText } from './adaptive-card';
-import { submitData } from './card-submit';
+import { RESUME_STEP, submitData } from './card-submit';
 import { caseFacts } from './case-summary';
-
-export const RESUME_STEP = 'resume';
 
 export interface ResumeCardInput {
   known: PartialCase;

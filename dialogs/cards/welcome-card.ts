@@ -1,8 +1,6 @@
 import { COMMANDS_LINE, PASTE_HINT, SCOPE_LINE } from '../presentation/help-text';
 import { adaptiveCard, heading, subtle, textBlock, type CardWithText } from './adaptive-card';
-import { submitData } from './card-submit';
-
-export const WELCOME_STEP = 'welcome';
+import { submitData, WELCOME_STEP } from './card-submit';
 
 const TITLE = 'ALP workup in multiple myeloma';
 const PURPOSE =

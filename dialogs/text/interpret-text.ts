@@ -1,4 +1,5 @@
 import { checkPartialCase, type PartialCase } from '../../src/clinical';
+import type { StepId } from '../../machines';
 import { parseAnswerWords } from './answer-words';
 import { parseCommand, type CommandName } from './command-parser';
 import { parseLabReport } from './lab-report-parser';
@@ -14,7 +15,7 @@ export type TextInterpretation =
 
 export interface TextContext {
   /** The machine's current step id. */
-  step: string;
+  step: StepId;
   /** Case paths the current question asks for. */
   expecting: readonly string[];
 }

@@ -1,8 +1,10 @@
+import type { StepId } from '../../machines';
+
 /**
  * What to type at each step when a reply was not understood: an example that would have worked,
  * so unknown text leads somewhere instead of a dead end. Keys are the machine's step ids.
  */
-const STEP_HINTS: Record<string, string> = {
+const STEP_HINTS: Readonly<Record<StepId, string>> = {
   alp: 'Enter the ALP as reported, for example "ALP 180 U/L, ULN 120" (µkat/L works too).',
   context:
     'Tell me the treatment and context, for example "bortezomib week 6 with dex, no fracture, not pregnant, fasting", or answer with yes, no or not sure.',
@@ -23,10 +25,8 @@ const STEP_HINTS: Record<string, string> = {
   assessment: 'Type "why", "chart note", "edit [test]" (for example "edit ALT") or "new" for a new workup.',
 };
 
-const GENERAL_HINT = 'Type a lab value such as "ALP 180 U/L, ULN 120", or "help" to see what I understand.';
-
-export function hintForStep(step: string): string {
-  return STEP_HINTS[step] ?? GENERAL_HINT;
+export function hintForStep(step: StepId): string {
+  return STEP_HINTS[step];
 }
 
 export function hintForUnknownEditName(name: string): string {

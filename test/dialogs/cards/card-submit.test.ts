@@ -49,6 +49,7 @@ describe('parseCardSubmit', () => {
     ['an unknown action', { alpWorkup: 1, step: 'alp', revision: 1, action: 'launch' }],
     ['a negative revision', { alpWorkup: 1, step: 'alp', revision: -1, action: 'next' }],
     ['an empty step', { alpWorkup: 1, step: '', revision: 1, action: 'next' }],
+    ['a step this bot never shows', { alpWorkup: 1, step: 'labsPage2', revision: 1, action: 'next' }],
   ])('refuses %s with a problem, never a throw', (_name, value) => {
     const result = parseCardSubmit(value);
     expect(result.ok).toBe(false);

@@ -1,7 +1,8 @@
-import { interpretText } from '../../../dialogs/text/interpret-text';
+import { interpretText, type TextContext } from '../../../dialogs/text/interpret-text';
+import type { StepId } from '../../../machines';
 
-const AT_ALP = { step: 'alp', expecting: ['alp', 'alpBaseline'] };
-const AT_RED_FLAGS = {
+const AT_ALP: TextContext = { step: 'alp', expecting: ['alp', 'alpBaseline'] };
+const AT_RED_FLAGS: TextContext = {
   step: 'redFlags',
   expecting: [
     'symptoms.fever',
@@ -12,7 +13,7 @@ const AT_RED_FLAGS = {
     'symptoms.confusion',
   ],
 };
-const AT_ULTRASOUND = { step: 'hepaticImaging', expecting: ['imaging.ultrasound'] };
+const AT_ULTRASOUND: TextContext = { step: 'hepaticImaging', expecting: ['imaging.ultrasound'] };
 
 describe('interpretText', () => {
   it('reads a pasted report as values with readings to echo', () => {
@@ -117,7 +118,7 @@ describe('interpretText', () => {
   });
 
   it('reads a typed pending result while parked', () => {
-    const parked = { step: 'awaitingResults', expecting: ['imaging.ultrasound'] };
+    const parked: TextContext = { step: 'awaitingResults', expecting: ['imaging.ultrasound'] };
     expect(interpretText('ultrasound dilated CBD, no stone seen', parked)).toMatchObject({
       kind: 'values',
       values: { imaging: { ultrasound: 'dilated-ducts' } },
@@ -134,13 +135,13 @@ describe('interpretText', () => {
     );
   });
 
-  it.each([
+  it.each<[StepId, string]>([
     ['alp', 'ALP 180 U/L, ULN 120'],
     ['redFlags', 'none of these'],
     ['hepaticImaging', 'ultrasound: dilated ducts'],
     ['hepaticAma', 'AMA positive'],
     ['urgent', 'acknowledged'],
-    ['some-future-step', 'help'],
+    ['assessment', 'chart note'],
   ])('gives a hint specific to step %s for text it cannot read', (step, example) => {
     const result = interpretText('the weather is lovely', { step, expecting: [] });
     expect(result).toEqual({ kind: 'unrecognised', hint: expect.stringContaining(example) });
