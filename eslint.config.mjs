@@ -1,12 +1,28 @@
 import tseslint from 'typescript-eslint';
 
+// The clinical core and the machine are used through their index.ts only: what is not exported
+// there is theirs to change. Their own tests (test/clinical, test/machines) may reach inside.
+const clinicalThroughIndex = {
+  group: ['**/clinical/**'],
+  message: 'Import the clinical core from src/clinical (its index.ts), not from its files.',
+};
+const machinesThroughIndex = {
+  group: ['**/machines/**'],
+  message: 'Import the workup machine from machines (its index.ts), not from its files.',
+};
+
+const restrictedImports = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
 // Dependencies point inwards only: clinical <- machines <- dialogs <- bot <- server <- index;
 // clinical <- fhir <- cli, server (the FHIR mapping sits beside the core, as pure as it).
+// One rule entry per file set (a later entry replaces an earlier one), so each layer repeats the index rule.
 const layer = (files, forbidden, message) => ({
   files,
-  rules: {
-    'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message })) }],
-  },
+  rules: restrictedImports([
+    ...forbidden.map((group) => ({ group: [group], message })),
+    clinicalThroughIndex,
+    machinesThroughIndex,
+  ]),
 });
 
 const outer = [
@@ -36,6 +52,7 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      ...restrictedImports([clinicalThroughIndex, machinesThroughIndex]),
     },
   },
   layer(
@@ -82,4 +99,6 @@ export default tseslint.config(
     ['**/server/**', '**/cli/**', 'restify'],
     'src/bot must not depend on the server or the CLI.',
   ),
+  { files: ['test/clinical/**/*.ts'], rules: restrictedImports([machinesThroughIndex]) },
+  { files: ['test/machines/**/*.ts'], rules: restrictedImports([clinicalThroughIndex]) },
 );

@@ -1,4 +1,4 @@
-import type { Assessment } from '../src/clinical/assessment-schema';
+import type { Assessment } from '../src/clinical';
 import { checkAnswer, isQuestionStep, routePosition, type WorkupEvent } from '../machines';
 import { answerEcho } from './answer-echo';
 import { answeredCard } from './cards/answered-card';

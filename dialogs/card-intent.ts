@@ -1,4 +1,4 @@
-import type { PartialCase } from '../src/clinical/case-schema';
+import type { PartialCase } from '../src/clinical';
 import type { StepId } from '../machines';
 import {
   cardSubmitToValues,

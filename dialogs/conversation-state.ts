@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PartialCaseSchema, type PartialCase } from '../src/clinical/case-schema';
+import { PartialCaseSchema, type PartialCase } from '../src/clinical';
 import type { PersistedWorkup } from '../machines';
 
 /**

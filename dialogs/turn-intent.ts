@@ -1,4 +1,4 @@
-import type { PartialCase } from '../src/clinical/case-schema';
+import type { PartialCase } from '../src/clinical';
 import type { CardSubmit } from './cards/card-submit';
 import type { EchoReading } from './presentation/readings-echo';
 import type { AnswerReading, CommandName, Problem } from './text';

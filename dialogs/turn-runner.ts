@@ -1,5 +1,5 @@
 import { CONTENT_VERSION, DISCLAIMER } from '../src/clinical';
-import type { PartialCase } from '../src/clinical/case-schema';
+import type { PartialCase } from '../src/clinical';
 import { cardIntent } from './card-intent';
 import { welcomeCard } from './cards/welcome-card';
 import { resumeCard } from './cards/resume-card';

@@ -1,5 +1,4 @@
-import type { PartialCase } from '../src/clinical/case-schema';
-import type { Assessment } from '../src/clinical/assessment-schema';
+import type { PartialCase, Assessment } from '../src/clinical';
 import {
   advanceWorkup,
   assessWorkup,

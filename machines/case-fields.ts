@@ -1,4 +1,4 @@
-import { CaseSchema, type Case, type PartialCase } from '../src/clinical/case-schema';
+import { CaseSchema, type Case, type PartialCase } from '../src/clinical';
 
 /**
  * Every answerable leaf of the case, as a dotted path. Lab results (`alp`, `ggt`, ...) are one

@@ -1,4 +1,4 @@
-import type { PartialCase } from '../src/clinical/case-schema';
+import type { PartialCase } from '../src/clinical';
 
 const GROUP_KEYS = ['therapy', 'history', 'symptoms', 'imaging', 'isoenzymes'] as const;
 type GroupKey = (typeof GROUP_KEYS)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createActor, type SnapshotFrom } from 'xstate';
 import { checkPartialCase } from '../src/clinical';
-import type { PartialCase } from '../src/clinical/case-schema';
+import type { PartialCase } from '../src/clinical';
 import { isStepId } from './steps';
 import { WorkupContextSchema } from './workup-context';
 import { workupMachine } from './workup-machine';

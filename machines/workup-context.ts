@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PartialCaseSchema, type PartialCase } from '../src/clinical/case-schema';
+import { PartialCaseSchema, type PartialCase } from '../src/clinical';
 import { CASE_FIELD_PATHS, type CaseFieldPath } from './case-fields';
 import { QUESTION_STEP_IDS, type QuestionStepId } from './steps';
 

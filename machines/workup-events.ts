@@ -1,4 +1,4 @@
-import type { PartialCase } from '../src/clinical/case-schema';
+import type { PartialCase } from '../src/clinical';
 
 /** One or many answered fields (a card submit, a typed value, a pasted report). */
 export interface AnswerEvent {

@@ -1,5 +1,4 @@
-import type { Assessment } from '../src/clinical/assessment-schema';
-import type { PartialCase } from '../src/clinical/case-schema';
+import type { Assessment, PartialCase } from '../src/clinical';
 import { assess, validateCase } from '../src/clinical';
 import { fieldsNamedBy, isKnown, isTestField, type CaseFieldPath } from './case-fields';
 import { QUESTION_STEP_IDS, STEP_FIELDS, type QuestionStepId, type StepId } from './steps';

@@ -1,4 +1,4 @@
-import type { Assessment } from '../src/clinical/assessment-schema';
+import type { Assessment } from '../src/clinical';
 import { isKnown } from './case-fields';
 import { isQuestionStep, STEP_FIELDS, type QuestionStepId, type StepId } from './steps';
 import type { WorkupContext } from './workup-context';

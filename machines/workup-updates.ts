@@ -1,5 +1,5 @@
 import { checkPartialCase, type CheckResult } from '../src/clinical';
-import type { PartialCase } from '../src/clinical/case-schema';
+import type { PartialCase } from '../src/clinical';
 import { fieldsAnsweredBy, isKnown } from './case-fields';
 import { mergeCase } from './merge-case';
 import { isQuestionStep, STEP_FIELDS, type QuestionStepId, type StepId } from './steps';

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderRulesDocument } from '../src/clinical/rules-document';
+import { renderRulesDocument } from '../src/clinical';
 import { jsonSchemas, schemaFileText } from '../src/cli/schema-command';
 
 /** Every generated document, by path from the repository root; tests compare these with the committed files. */

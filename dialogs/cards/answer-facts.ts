@@ -1,4 +1,4 @@
-import type { PartialCase } from '../../src/clinical/case-schema';
+import type { PartialCase } from '../../src/clinical';
 import { formatQuantity, formatValue, joinProse } from '../presentation/format';
 import type { Fact } from './adaptive-card';
 import { type FieldInput } from './field-inputs';

@@ -1,4 +1,4 @@
-import type { PartialCase } from '../../src/clinical/case-schema';
+import type { PartialCase } from '../../src/clinical';
 import type { QuestionStepId, RoutePosition } from '../../machines';
 import { stepHeading } from '../presentation/steps';
 import { adaptiveCard, factSet, heading, subtle, type CardWithText } from './adaptive-card';

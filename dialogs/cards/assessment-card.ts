@@ -1,5 +1,4 @@
-import type { Assessment, Finding } from '../../src/clinical/assessment-schema';
-import type { PartialCase } from '../../src/clinical/case-schema';
+import type { Assessment, Finding, PartialCase } from '../../src/clinical';
 import { findingsOf, gradeLine, originLine, patternLine } from '../presentation/assessment-lines';
 import { missingFieldsLine } from '../presentation/missing-fields';
 import { sourceLine } from '../presentation/labels';

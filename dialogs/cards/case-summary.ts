@@ -1,4 +1,4 @@
-import type { PartialCase } from '../../src/clinical/case-schema';
+import type { PartialCase } from '../../src/clinical';
 import type { Fact } from './adaptive-card';
 import { answerFacts } from './answer-facts';
 import { FIELD_INPUTS } from './field-inputs';

@@ -1,4 +1,4 @@
-import type { ScalarField } from '../../src/clinical';
+import type { ScalarField, Sex } from '../../src/clinical';
 import {
   ALBUMIN_UNITS,
   BILIRUBIN_UNITS,
@@ -9,8 +9,7 @@ import {
   SEXES,
   THERAPY_AGENTS,
   ULTRASOUND_RESULTS,
-} from '../../src/clinical/case-schema';
-import type { Sex } from '../../src/clinical/case-schema';
+} from '../../src/clinical';
 import type { Choice } from './adaptive-card';
 
 const SEX_TITLES: Record<Sex, string> = { female: 'Female', male: 'Male', 'not-stated': 'Not stated' };

@@ -1,4 +1,4 @@
-import type { PartialCase } from '../../src/clinical/case-schema';
+import type { PartialCase } from '../../src/clinical';
 import type { QuestionStepId, RouteChange, RoutePosition } from '../../machines';
 import { routeChangeLine, STEP_TEXT, stepHeading, stepIntro } from '../presentation/steps';
 import {

@@ -1,4 +1,4 @@
-import type { Finding } from '../../src/clinical/assessment-schema';
+import type { Finding } from '../../src/clinical';
 import { sourceLine } from '../presentation/labels';
 import {
   adaptiveCard,

@@ -1,4 +1,4 @@
-import type { PartialCase } from '../../src/clinical/case-schema';
+import type { PartialCase } from '../../src/clinical';
 import { fieldNames } from '../presentation/field-names';
 import { joinProse } from '../presentation/format';
 import { isQuestionStep, type RoutePosition, type StepId } from '../../machines';

@@ -1,5 +1,4 @@
-import type { Assessment, Finding, FindingKind } from '../../src/clinical/assessment-schema';
-import type { PartialCase, TherapyAgent } from '../../src/clinical/case-schema';
+import type { Assessment, Finding, FindingKind, PartialCase, TherapyAgent } from '../../src/clinical';
 import { capitalise, formatMultiple, formatPercentChange, formatValue } from './format';
 import { ORIGIN_LABELS, PATTERN_LABELS } from './labels';
 

@@ -1,5 +1,4 @@
-import type { Assessment, Finding } from '../../src/clinical/assessment-schema';
-import type { PartialCase } from '../../src/clinical/case-schema';
+import type { Assessment, Finding, PartialCase } from '../../src/clinical';
 import { BIBLIOGRAPHY, type LabField } from '../../src/clinical';
 import { findingsOf, gradeLine, originPhrase } from './assessment-lines';
 import { fieldName } from './field-names';

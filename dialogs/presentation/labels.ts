@@ -1,4 +1,4 @@
-import type { EvidenceLevel, Finding, Origin, Pattern } from '../../src/clinical/assessment-schema';
+import type { EvidenceLevel, Finding, Origin, Pattern } from '../../src/clinical';
 
 /** How the engine's enums read in a sentence. */
 

@@ -1,4 +1,4 @@
-import type { Assessment, Finding } from '../../src/clinical/assessment-schema';
+import type { Assessment, Finding } from '../../src/clinical';
 import { sourceLine } from './labels';
 
 /** The findings whose reasoning "why" explains, red flags first, then in the order the card shows them. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ORIGINS, PATTERNS } from '../clinical/assessment-schema';
+import { ORIGINS, PATTERNS } from '../clinical';
 import {
   auditRowsToCsv,
   openAuditTable,

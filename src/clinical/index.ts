@@ -18,4 +18,5 @@ export type { Rule, RuleGroup, SeedId } from './rule';
 export { SEED_IDS } from './rule';
 export { BIBLIOGRAPHY, sourceUrl, type Reference, type SourceKey } from './bibliography';
 export { CONTENT_VERSION, DISCLAIMER } from './content';
+export { renderRulesDocument } from './rules-document';
 export { ctcaeAlpGrade, type CtcaeGrade } from './ctcae';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORIGINS, PATTERNS, type Origin, type Pattern } from '../clinical/assessment-schema';
+import { ORIGINS, PATTERNS, type Origin, type Pattern } from '../clinical';
 
 // Every text field is a short token without spaces: the audit trail can hold identifiers, never
 // free text, names or lab values written as sentences.

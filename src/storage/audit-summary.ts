@@ -1,4 +1,4 @@
-import { ORIGINS, PATTERNS, type Origin, type Pattern } from '../clinical/assessment-schema';
+import { ORIGINS, PATTERNS, type Origin, type Pattern } from '../clinical';
 import type { AuditRow } from './audit-entry';
 
 /**

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Origin, Pattern } from '../clinical/assessment-schema';
+import type { Origin, Pattern } from '../clinical';
 import type { AuditPeriod, AuditRecord, AuditRow } from './audit-entry';
 import type { AuditTable } from './audit-table';
 import { createPool, migrate, quotedSchema, type PostgresConnectionOptions } from './postgres-connection';

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Origin, Pattern } from '../clinical/assessment-schema';
+import type { Origin, Pattern } from '../clinical';
 import type { AuditPeriod, AuditRecord, AuditRow } from './audit-entry';
 import type { AuditTable } from './audit-table';
 import { openSqliteDatabase, type SqliteDatabase } from './sqlite-connection';

@@ -1,5 +1,5 @@
 import { initialTransition, transition } from 'xstate';
-import type { PartialCase } from '../../src/clinical/case-schema';
+import type { PartialCase } from '../../src/clinical';
 import { advanceWorkup, startWorkup, type AppliedEvent } from '../../machines/apply-event';
 import { restoreWorkup, type PersistedWorkup, type WorkupSnapshot } from '../../machines/persistence';
 import type { StepId } from '../../machines/steps';

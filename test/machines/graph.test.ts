@@ -1,6 +1,6 @@
 import { getAdjacencyMap, type AdjacencyMap, type AdjacencyValue } from 'xstate/graph';
 import { transition } from 'xstate';
-import type { PartialCase } from '../../src/clinical/case-schema';
+import type { PartialCase } from '../../src/clinical';
 import { fieldsAnsweredBy, isKnown } from '../../machines/case-fields';
 import { currentStep } from '../../machines/current-step';
 import { persistWorkup, restoreWorkup, type WorkupSnapshot } from '../../machines/persistence';

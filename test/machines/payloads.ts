@@ -1,4 +1,4 @@
-import type { PartialCase } from '../../src/clinical/case-schema';
+import type { PartialCase } from '../../src/clinical';
 
 /*
  * Representative answers, as a clinician would give them, used as the event alphabet of the

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { checkPartialCase } from '../../src/clinical';
-import type { PartialCase } from '../../src/clinical/case-schema';
+import type { PartialCase } from '../../src/clinical';
 import { transition } from 'xstate';
 import { advanceWorkup, startWorkup, type AppliedEvent } from '../../machines/apply-event';
 import { persistWorkup } from '../../machines/persistence';

@@ -1,5 +1,5 @@
 import { initialTransition } from 'xstate';
-import type { PartialCase } from '../../src/clinical/case-schema';
+import type { PartialCase } from '../../src/clinical';
 import { isKnown, isTestField } from '../../machines/case-fields';
 import { currentStep } from '../../machines/current-step';
 import { assessWorkup, nextQuestion } from '../../machines/workup-progress';

@@ -6,7 +6,7 @@ import { redFlagCard } from '../../../dialogs/cards/red-flag-card';
 import { resumeCard } from '../../../dialogs/cards/resume-card';
 import { welcomeCard } from '../../../dialogs/cards/welcome-card';
 import type { AdaptiveCard } from '../../../dialogs/cards/adaptive-card';
-import { STEP_FIELDS } from '../../../machines/steps';
+import { STEP_FIELDS } from '../../../machines';
 import {
   assessed,
   EXAMPLE_A_BONE_ON_BORTEZOMIB,

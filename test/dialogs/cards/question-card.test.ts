@@ -1,9 +1,8 @@
-import type { PartialCase } from '../../../src/clinical/case-schema';
-import { STEP_FIELDS } from '../../../machines/steps';
+import type { PartialCase } from '../../../src/clinical';
+import { STEP_FIELDS, CASE_FIELD_PATHS, QUESTION_STEP_IDS, type QuestionStepId } from '../../../machines';
 import { cardSubmitToValues, parseCardSubmit } from '../../../dialogs/cards/card-submit';
 import { fieldInputFor } from '../../../dialogs/cards/field-inputs';
 import { questionCard } from '../../../dialogs/cards/question-card';
-import { CASE_FIELD_PATHS, QUESTION_STEP_IDS, type QuestionStepId } from '../../../machines';
 import { adaptiveCardProblems, cardTexts, inputIds } from './adaptive-card-rules';
 
 const known: PartialCase = {
