@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createWorkupBot } from './bot/workup-bot';
 import { loadDotEnvIfPresent } from './config/dot-env';
 import { formatConfigProblems, loadConfig, type Config } from './config/load-config';
+import { unsupportedNodeProblem } from './runtime/supported-node';
 import { buildServer } from './server/build-server';
 import { createLogger, type Logger } from './server/logger';
 import { createAdapter } from './server/workup-adapter';
@@ -126,6 +127,12 @@ export async function main(env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 if (require.main === module) {
-  loadDotEnvIfPresent();
-  void main(process.env);
+  const runtimeProblem = unsupportedNodeProblem(process.versions.node);
+  if (runtimeProblem !== undefined) {
+    process.stderr.write(`${runtimeProblem}\n`);
+    process.exitCode = 1;
+  } else {
+    loadDotEnvIfPresent();
+    void main(process.env);
+  }
 }

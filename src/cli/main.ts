@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { unsupportedNodeProblem } from '../runtime/supported-node';
 import { runAssessCommand } from './assess-command';
 import { runAuditCommand } from './audit-command';
 import { runChatCommand } from './chat-command';
@@ -40,12 +41,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 if (require.main === module) {
-  void main(process.argv.slice(2), {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-  }).then((code) => {
-    process.exitCode = code;
-  });
+  const runtimeProblem = unsupportedNodeProblem(process.versions.node);
+  if (runtimeProblem !== undefined) {
+    process.stderr.write(`alp-workup: ${runtimeProblem}\n`);
+    process.exitCode = 1;
+  } else {
+    void main(process.argv.slice(2), {
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+    }).then((code) => {
+      process.exitCode = code;
+    });
+  }
 }
