@@ -114,9 +114,17 @@ export class PostgresStorage implements WorkupStorage {
     await this.pool.query(`DELETE FROM ${this.table} WHERE key = ANY($1::text[])`, [keys]);
   }
 
+  /**
+   * "Forget me". A DELETE only marks rows dead, and a plain VACUUM leaves their bytes in the
+   * pages' free space (measured), so the table is rewritten: VACUUM FULL copies the live rows to
+   * new files and drops the old ones. It locks the table for the copy (milliseconds for thousands
+   * of workups, measured in the README). The WAL keeps its copies until PostgreSQL reuses the segments.
+   */
   async deleteByPrefix(prefix: string): Promise<number> {
     const result = await this.pool.query(`DELETE FROM ${this.table} WHERE starts_with(key, $1)`, [prefix]);
-    return result.rowCount ?? 0;
+    const deleted = result.rowCount ?? 0;
+    if (deleted > 0) await this.pool.query(`VACUUM FULL ${this.table}`);
+    return deleted;
   }
 
   async sweep(olderThan: Date): Promise<number> {

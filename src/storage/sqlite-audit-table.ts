@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Origin, Pattern } from '../clinical';
 import type { AuditPeriod, AuditRecord, AuditRow } from './audit-entry';
 import type { AuditTable } from './audit-table';
-import { openSqliteDatabase, type SqliteDatabase } from './sqlite-connection';
+import { checkpointAndTruncateWal, openSqliteDatabase, type SqliteDatabase } from './sqlite-connection';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 
 interface StoredAuditRow {
@@ -108,14 +108,19 @@ export class SqliteAuditTable implements AuditTable {
     return rows.map(toRow);
   }
 
+  /** "Forget me": the rows go, and with them every copy in the WAL (see `checkpointAndTruncateWal`). */
   async deleteByUserHash(userHash: string): Promise<number> {
     this.commits.flush();
-    return this.deleteUser.run(userHash).changes;
+    const deleted = this.deleteUser.run(userHash).changes;
+    if (deleted > 0) checkpointAndTruncateWal(this.db);
+    return deleted;
   }
 
   async deleteBefore(cutoff: Date): Promise<number> {
     this.commits.flush();
-    return this.deleteOlder.run(cutoff.getTime()).changes;
+    const deleted = this.deleteOlder.run(cutoff.getTime()).changes;
+    if (deleted > 0) checkpointAndTruncateWal(this.db);
+    return deleted;
   }
 
   async ping(): Promise<void> {

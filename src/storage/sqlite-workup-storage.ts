@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { StoreItems } from 'botbuilder';
 import { ETagConflictError } from './etag-conflict';
 import { SqliteGroupCommit } from './sqlite-group-commit';
-import { openSqliteDatabase, type SqliteDatabase } from './sqlite-connection';
+import { checkpointAndTruncateWal, openSqliteDatabase, type SqliteDatabase } from './sqlite-connection';
 import { assertKeys, decodeItem, encodeChanges, newETag, type EncodedChange } from './store-item-codec';
 import type { WorkupStorage } from './workup-storage';
 
@@ -104,14 +104,19 @@ export class SqliteStorage implements WorkupStorage {
     this.deleteKeys(keys);
   }
 
+  /** "Forget me": the rows go, and with them every copy in the WAL (see `checkpointAndTruncateWal`). */
   async deleteByPrefix(prefix: string): Promise<number> {
     this.commits.flush();
-    return this.deletePrefix.run({ prefix }).changes;
+    const deleted = this.deletePrefix.run({ prefix }).changes;
+    if (deleted > 0) checkpointAndTruncateWal(this.db);
+    return deleted;
   }
 
   async sweep(olderThan: Date): Promise<number> {
     this.commits.flush();
-    return this.deleteOlder.run(olderThan.getTime()).changes;
+    const deleted = this.deleteOlder.run(olderThan.getTime()).changes;
+    if (deleted > 0) checkpointAndTruncateWal(this.db);
+    return deleted;
   }
 
   async ping(): Promise<void> {
