@@ -23,9 +23,36 @@ export function failureDetails(error: unknown): FailureDetails {
 /** A short id to quote: enough to find the log line, nothing about the clinician. */
 export const newErrorId = (): string => randomUUID().slice(0, 8);
 
-export const apology = (errorId: string): string =>
-  `Sorry, something went wrong on my side (error ${errorId}). ` +
-  'Your workup is as it was before this message; please send it again.';
+/**
+ * Whether the message's change was already stored when the turn failed decides what is true to
+ * say: "as it was" only when nothing was kept, since sending it again would then apply it twice.
+ */
+export const apology = (errorId: string, kept = false): string =>
+  kept
+    ? `Sorry, something went wrong on my side (error ${errorId}) after your message was saved in your workup. ` +
+      'Send "summary" to see where it stands.'
+    : `Sorry, something went wrong on my side (error ${errorId}). ` +
+      'Your workup is as it was before this message; please send it again.';
+
+/** The turn's change is stored, but the channel did not take its replies (Teams: a 429 or 5xx). */
+export class RepliesNotDelivered extends Error {
+  override readonly name = 'RepliesNotDelivered';
+  constructor(cause: unknown) {
+    super('The turn was applied and saved, but its replies could not be delivered to the channel.', {
+      cause,
+    });
+  }
+}
+
+/**
+ * The connector answered with an error status (429, 5xx) or could not be reached: a redelivery
+ * may get through. Anything else (a reply botbuilder cannot even serialise) fails the same way again.
+ */
+export function isChannelRefusal(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
+  return typeof statusCode === 'number' || typeof code === 'string';
+}
 
 /**
  * Logs the failure once and apologises in the conversation. An apology that cannot be sent (the
@@ -36,11 +63,22 @@ export async function reportTurnFailure(
   logger: BotLogger,
   error: unknown,
   details: object = {},
+  kept = false,
 ): Promise<void> {
   const errorId = newErrorId();
-  logger.error({ errorId, ...failureDetails(error), ...details }, 'turn failed');
+  const cause = error instanceof RepliesNotDelivered ? error.cause : error;
+  logger.error(
+    {
+      errorId,
+      ...failureDetails(cause),
+      kept,
+      repliesNotDelivered: error instanceof RepliesNotDelivered,
+      ...details,
+    },
+    'turn failed',
+  );
   try {
-    await context.sendActivity(apology(errorId));
+    await context.sendActivity(apology(errorId, kept));
   } catch (sendError) {
     logger.error({ errorId, errorName: failureDetails(sendError).errorName }, 'could not send the apology');
   }

@@ -8,8 +8,9 @@ import { textWithoutBotMention } from './bot-mention';
 import { type BotLogger, silentLogger } from './bot-logger';
 import { KeyedQueue } from './keyed-queue';
 import { RecentWorkups } from './recent-workups';
+import { redeliveryOf, turnKey, withAppliedTurn } from './applied-turns';
 import { replyActivity } from './reply-activity';
-import { reportTurnFailure } from './turn-failure';
+import { failureDetails, isChannelRefusal, RepliesNotDelivered, reportTurnFailure } from './turn-failure';
 import { asWorkupRecord, type WorkupRecord } from './workup-record';
 import { userWorkupPrefix, workupKey, type WorkupOwner } from './workup-key';
 
@@ -34,6 +35,13 @@ const RECENT_WORKUPS = 200;
 const CONFLICT_REPLY: Reply = {
   text: 'Your workup was changed from another window at the same moment, so I did not apply this message. Please send it again.',
 };
+
+const ALREADY_APPLIED_REPLY: Reply = {
+  text: 'That message reached me twice; I applied it the first time. Send "summary" to see where your workup stands.',
+};
+
+/** A turn run on the workup, or a redelivered activity answered without applying it again. */
+type AppliedTurn = { kind: 'applied'; result: TurnResult } | { kind: 'redelivered'; replies: Reply[] };
 
 const ownerOf = (activity: Partial<Activity>): WorkupOwner | undefined => {
   const channelId = activity.channelId;
@@ -87,6 +95,8 @@ class WorkupBot extends ActivityHandler {
     try {
       await super.run(context);
     } catch (error) {
+      // A message's failure is reported where it is known whether its change was kept.
+      if (error instanceof RepliesNotDelivered) throw error;
       await reportTurnFailure(context, this.logger, error);
     }
   }
@@ -97,7 +107,12 @@ class WorkupBot extends ActivityHandler {
     const key = workupKey(owner);
     // With expectReplies the answer comes back in the same HTTP response as any indicator would.
     if (context.activity.deliveryMode !== DeliveryModes.ExpectReplies) {
-      await context.sendActivity({ type: ActivityTypes.Typing });
+      // Only a courtesy: a channel refusing it must not keep the message from being applied.
+      await context
+        .sendActivity({ type: ActivityTypes.Typing })
+        .catch((error: unknown) =>
+          this.logger.warn({ errorName: failureDetails(error).errorName }, 'typing indicator not delivered'),
+        );
     }
     const input: TurnInput = {
       text: textWithoutBotMention(context.activity),
@@ -106,19 +121,35 @@ class WorkupBot extends ActivityHandler {
       supportsCardUpdate: Boolean(context.activity.replyToId),
       ...(this.retentionDays === undefined ? {} : { retentionDays: this.retentionDays }),
     };
-    await this.queue.run(key, async () => {
-      const result = await this.applyTurn(owner, key, input);
-      await this.send(context, result.replies);
-      // A forgotten user leaves no trace, not even of the forgetting.
-      if (!result.forgetUser) await this.recordAudit(owner, result);
-      this.logger.info(
-        { step: result.audit.step, event: result.audit.event, changed: result.changed },
-        'turn',
-      );
-    });
+    const activityKey = turnKey(context.activity);
+    // Set once storage holds what this message changed: from then on "as it was" would be untrue.
+    const progress = { kept: false };
+    try {
+      await this.queue.run(key, async () => {
+        const turn = await this.applyTurn(owner, key, input, activityKey, progress);
+        // The change and its audit entry stand together before anything is said about them.
+        if (turn.kind === 'applied' && !turn.result.forgetUser) await this.recordAudit(owner, turn.result);
+        try {
+          await this.send(context, turn.kind === 'applied' ? turn.result.replies : turn.replies);
+        } catch (error) {
+          throw isChannelRefusal(error) ? new RepliesNotDelivered(error) : error;
+        }
+        this.logger.info(
+          turn.kind === 'applied'
+            ? { step: turn.result.audit.step, event: turn.result.audit.event, changed: turn.result.changed }
+            : { redelivered: true },
+          'turn',
+        );
+      });
+    } catch (error) {
+      await reportTurnFailure(context, this.logger, error, {}, progress.kept);
+      // The channel must learn that its activity was applied but not answered: it redelivers it,
+      // and the redelivery gets the same answer without applying the change again.
+      if (error instanceof RepliesNotDelivered) throw error;
+    }
   }
 
-  /** The turn already happened and was answered: a failing audit write is logged, not shown to the clinician. */
+  /** A failing audit write is logged, not shown: the turn's change is already stored. */
   private async recordAudit(owner: WorkupOwner, result: TurnResult): Promise<void> {
     try {
       await this.audit.record({ at: this.now(), ...owner, ...result.audit });
@@ -130,35 +161,61 @@ class WorkupBot extends ActivityHandler {
     }
   }
 
-  /** Read, run, write; on an eTag conflict reload and run the same input once more on the fresh state. */
+  /**
+   * Read, run, write; on an eTag conflict reload and run the same input once more on the fresh
+   * state. An activity whose change the record already holds is answered again, not re-applied.
+   */
   private async applyTurn(
     owner: WorkupOwner,
     key: string,
     input: TurnInput,
+    activityKey: string | undefined,
+    progress: { kept: boolean },
     retried = false,
-  ): Promise<TurnResult> {
+  ): Promise<AppliedTurn> {
     const record = asWorkupRecord((await this.storage.read([key]))[key]);
+    const redelivery = redeliveryOf(record.appliedTurns, activityKey);
+    if (redelivery !== undefined) {
+      this.logger.info({ redelivery: redelivery.kind }, 'redelivered activity');
+      const replies =
+        redelivery.kind === 'latest'
+          ? runTurn(redelivery.before, { ...input, now: redelivery.now }).replies
+          : [ALREADY_APPLIED_REPLY];
+      return { kind: 'redelivered', replies };
+    }
     const result = runTurn(this.recent.current(key, record), input);
     if (result.forgetUser) {
       const prefix = userWorkupPrefix(owner.channelId, owner.userId);
       this.recent.forgetPrefix(prefix);
+      progress.kept = true;
       const deleted = await this.storage.deleteByPrefix(prefix);
       await this.audit.forgetUser(owner.channelId, owner.userId);
       this.logger.info({ deleted }, 'forgot a user');
-      return result;
+      return { kind: 'applied', result };
     }
-    if (!result.changed) return result;
+    if (!result.changed) return { kind: 'applied', result };
     try {
       // Someone who has talked to the bot needs no welcome when a later conversationUpdate arrives.
-      const written: WorkupRecord = { ...record, workup: result.state, welcomed: true };
+      const written: WorkupRecord = {
+        ...record,
+        workup: result.state,
+        welcomed: true,
+        ...(activityKey === undefined
+          ? {}
+          : { appliedTurns: withAppliedTurn(record.appliedTurns, activityKey, record.workup, input.now) }),
+      };
       await this.write(key, written);
+      progress.kept = true;
       this.recent.remember(key, written.eTag, result.state);
-      return result;
+      return { kind: 'applied', result };
     } catch (error) {
       if (!isETagConflict(error)) throw error;
       this.logger.warn({ retried }, 'eTag conflict on a workup write');
-      if (!retried) return this.applyTurn(owner, key, input, true);
-      return { ...result, replies: [CONFLICT_REPLY], audit: { ...result.audit, event: 'conflict' } };
+      if (!retried) return this.applyTurn(owner, key, input, activityKey, progress, true);
+      return {
+        kind: 'applied',
+        result: { ...result, replies: [CONFLICT_REPLY], audit: { ...result.audit, event: 'conflict' } },
+      };
     }
   }
 

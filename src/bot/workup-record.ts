@@ -6,6 +6,8 @@ export interface WorkupRecord extends StoreItem {
   workup?: unknown;
   /** The welcome was sent in this conversation, so conversationUpdate and installationUpdate do not repeat it. */
   welcomed?: boolean;
+  /** The activities whose change this record holds, so a redelivery is answered, not applied again. */
+  appliedTurns?: unknown;
 }
 
 export const asWorkupRecord = (item: unknown): WorkupRecord =>

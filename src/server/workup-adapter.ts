@@ -8,7 +8,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
-import { reportTurnFailure } from '../bot/turn-failure';
+import { RepliesNotDelivered, reportTurnFailure } from '../bot/turn-failure';
 import type { Config } from '../config/load-config';
 import { hashForLog, type Logger } from './logger';
 
@@ -72,11 +72,14 @@ export function createAdapter(
   );
   const adapter = new WorkupAdapter(authentication);
   // The bot reports its own failures; this catches what fails around it (botbuilder's middleware).
-  adapter.onTurnError = (context, error) =>
-    reportTurnFailure(context, logger, error, {
+  adapter.onTurnError = async (context, error) => {
+    // Already reported by the bot; the channel's HTTP answer must say it too.
+    if (error instanceof RepliesNotDelivered) throw error;
+    await reportTurnFailure(context, logger, error, {
       conversation: hashForLog(context.activity.conversation?.id),
       activityType: context.activity.type,
     });
+  };
   return adapter;
 }
 

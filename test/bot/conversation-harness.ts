@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Activity, ActivityTypes, ChannelAccount, TestAdapter, TurnContext } from 'botbuilder';
 import type { BotLogger } from '../../src/bot/bot-logger';
 import { createWorkupBot } from '../../src/bot/workup-bot';
@@ -82,6 +83,8 @@ export interface ConversationDriverOptions {
 
 export class ConversationDriver {
   readonly adapter: RecordingTestAdapter;
+  private readonly idPrefix = randomUUID();
+  private sentCount = 0;
   readonly audit = new MemoryAuditLog();
   readonly storage: WorkupStorage;
   /** Every reply the bot sent, per user id, oldest first. */
@@ -108,6 +111,9 @@ export class ConversationDriver {
    */
   async send(activity: Partial<Activity>, from: ChannelAccount = CLINICIAN): Promise<BotReply[]> {
     await this.adapter.processActivity({
+      // A channel's ids are unique; TestAdapter's count from 0 in every instance, so two drivers
+      // of one store would send the same ids, and the bot would take one's message for the other's redelivery.
+      id: `${this.idPrefix}-${(this.sentCount += 1)}`,
       type: ActivityTypes.Message,
       channelId: this.channelId,
       conversation: { id: this.conversationId, isGroup: false, name: 'chat', conversationType: 'personal' },

@@ -94,6 +94,23 @@ describe('the workup bot', () => {
     expect(added).toHaveLength(0);
   });
 
+  it('answers a redelivered activity (same id and content) as it did the first time, and applies it once', async () => {
+    const driver = new ConversationDriver();
+    await driver.say('start');
+    const storage = driver.storage as MemoryWorkupStorage;
+    const first = await driver.send({ id: 'teams-activity-7', text: 'ALP 180 U/L (ULN 120)' });
+    const revision = await storedRevision(storage);
+    const audited = (await driver.audit.query()).length;
+
+    const redelivered = await driver.send({ id: 'teams-activity-7', text: 'ALP 180 U/L (ULN 120)' });
+    expect(redelivered.map((reply) => reply.shown)).toEqual(first.map((reply) => reply.shown));
+    expect(await storedRevision(storage)).toBe(revision);
+    expect(await driver.audit.query()).toHaveLength(audited);
+
+    const reused = await driver.send({ id: 'teams-activity-7', text: 'GGT 30 ULN 60' });
+    expect(reused.map((reply) => reply.shown).join('\n')).toContain('I read: GGT 30 U/L');
+  });
+
   it('applies 50 concurrent identical card submits exactly once', async () => {
     const driver = new ConversationDriver();
     await driver.say('start');

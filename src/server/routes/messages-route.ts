@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { RequestHandler, Server } from 'restify';
-import { failureDetails, newErrorId } from '../../bot/turn-failure';
+import { failureDetails, newErrorId, RepliesNotDelivered } from '../../bot/turn-failure';
 import { checkIncomingActivity } from '../incoming-activity';
 import { hashForLog, type Logger } from '../logger';
 import { isAuthenticationFailure, type TurnLogic, type WorkupAdapter } from '../workup-adapter';
@@ -39,6 +39,15 @@ export function registerMessagesRoute(
       if (invokeResponse?.body === undefined) res.send(invokeResponse?.status ?? 200);
       else res.send(invokeResponse.status, invokeResponse.body);
     } catch (error) {
+      if (error instanceof RepliesNotDelivered) {
+        // A 5xx makes the channel redeliver the activity; the redelivery is answered, not re-applied.
+        res.send(502, {
+          code: 'RepliesNotDelivered',
+          message:
+            'The activity was applied and saved, but its replies could not be delivered; redeliver it (same id) to get them.',
+        });
+        return;
+      }
       if (isAuthenticationFailure(error)) {
         logger.warn(
           {
