@@ -16,6 +16,8 @@ export const IncomingActivitySchema = z.looseObject({
   serviceUrl: z.string().max(2048).optional(),
   text: z.string().max(20_000).optional(),
   deliveryMode: z.string().max(64).optional(),
+  // botbuilder copies it into every reply, and a non-string one makes each reply fail to serialise.
+  locale: z.string().max(64).optional(),
 });
 
 export type IncomingActivity = z.infer<typeof IncomingActivitySchema>;
