@@ -10,7 +10,7 @@ import { workupMachine } from './workup-machine';
  * Bump whenever a state id, the context shape or the meaning of a context field changes: a
  * snapshot saved under another version is not restored but offered as a fresh start.
  */
-export const MACHINE_VERSION = 1;
+export const MACHINE_VERSION = 2;
 
 export type WorkupSnapshot = SnapshotFrom<typeof workupMachine>;
 

@@ -1,12 +1,16 @@
 import type { CaseFieldPath } from './case-fields';
 import { fieldsNamedBy } from './case-fields';
 
-/** The questions, in the order the workup asks them. State ids: a contract with `dialogs/`. */
+/**
+ * The questions, in the order the workup asks them. State ids: a contract with `dialogs/`. The
+ * red-flag symptoms and the values that decide a red flag (bilirubin, INR, calcium with albumin)
+ * come before the treatment context on every path (product decision 19).
+ */
 export const QUESTION_STEP_IDS = [
   'alp',
-  'context',
   'redFlags',
   'liverPanel',
+  'context',
   'origin',
   'hepaticImaging',
   'hepaticAma',
@@ -34,6 +38,18 @@ export function isQuestionStep(value: unknown): value is QuestionStepId {
  */
 export const STEP_FIELDS: Readonly<Record<QuestionStepId, readonly CaseFieldPath[]>> = {
   alp: ['alp', 'alpBaseline'],
+  redFlags: [
+    'symptoms.fever',
+    'symptoms.jaundice',
+    'symptoms.rightUpperQuadrantPain',
+    'symptoms.newBonePain',
+    'symptoms.neuroDeficit',
+    'symptoms.confusion',
+    'temperatureC',
+    'wbc',
+    'crp',
+  ],
+  liverPanel: ['alt', 'ast', 'bilirubinTotal', 'bilirubinDirect', 'inr', 'calcium', 'albumin'],
   context: [
     'therapy.agent',
     'therapy.weeksOnTherapy',
@@ -50,18 +66,6 @@ export const STEP_FIELDS: Readonly<Record<QuestionStepId, readonly CaseFieldPath
     'history.pregnancyTrimester',
     'history.fasting',
   ],
-  redFlags: [
-    'symptoms.fever',
-    'symptoms.jaundice',
-    'symptoms.rightUpperQuadrantPain',
-    'symptoms.newBonePain',
-    'symptoms.neuroDeficit',
-    'symptoms.confusion',
-    'temperatureC',
-    'wbc',
-    'crp',
-  ],
-  liverPanel: ['alt', 'ast', 'bilirubinTotal', 'bilirubinDirect', 'inr', 'calcium', 'albumin'],
   origin: [
     'ggt',
     'nucleotidase5',
@@ -101,3 +105,24 @@ export function stepForField(path: string): QuestionStepId | undefined {
   const fields = fieldsNamedBy(path);
   return QUESTION_STEP_IDS.find((step) => STEP_FIELDS[step].some((field) => fields.includes(field)));
 }
+
+/**
+ * Fields asked as soon as the engine needs them, even at a question already gone through: the
+ * inputs of the red-flag screen, and pregnancy with its trimester, which decides the origin branch
+ * (decisions 12 and 19). "When a rule needs a value it does not have, the conversation asks it next."
+ */
+export const ASK_NEXT_FIELDS: readonly CaseFieldPath[] = [
+  ...STEP_FIELDS.redFlags,
+  ...STEP_FIELDS.liverPanel,
+  'history.pregnant',
+  'history.pregnancyTrimester',
+];
+
+/**
+ * Fields held back while a field they depend on is still to be asked on the same card: pregnancy
+ * is asked only when it is possible (decision 12), which the sex and the age decide.
+ */
+export const ASKED_AFTER: Readonly<Partial<Record<CaseFieldPath, readonly CaseFieldPath[]>>> = {
+  'history.pregnant': ['history.sex', 'history.ageYears'],
+  'history.pregnancyTrimester': ['history.pregnant'],
+};

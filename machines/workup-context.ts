@@ -17,6 +17,8 @@ export interface WorkupContext {
   skipped: CaseFieldPath[];
   /** Tests "not done yet" that the workup needs: the list of tests to order. */
   pending: CaseFieldPath[];
+  /** Fields a question has shown and the clinician answered it: one the engine needs later is asked next. */
+  asked: CaseFieldPath[];
   /** Red-flag rule ids the clinician has seen and acknowledged; only a new id interrupts again. */
   acknowledgedRedFlags: string[];
   /** True once the assessment has been shown: from then on every change returns to it. */
@@ -30,6 +32,7 @@ export const WorkupContextSchema = z.object({
   answered: z.array(z.enum(QUESTION_STEP_IDS)),
   skipped: z.array(z.enum(CASE_FIELD_PATHS)),
   pending: z.array(z.enum(CASE_FIELD_PATHS)),
+  asked: z.array(z.enum(CASE_FIELD_PATHS)),
   acknowledgedRedFlags: z.array(z.string()),
   reviewing: z.boolean(),
   revision: z.number().int().nonnegative(),
@@ -41,6 +44,7 @@ export function freshContext(revision: number): WorkupContext {
     answered: [],
     skipped: [],
     pending: [],
+    asked: [],
     acknowledgedRedFlags: [],
     reviewing: false,
     revision,

@@ -1,7 +1,14 @@
 import type { Assessment, PartialCase } from '../src/clinical';
 import { assess, validateCase } from '../src/clinical';
 import { fieldsNamedBy, isKnown, isTestField, type CaseFieldPath } from './case-fields';
-import { QUESTION_STEP_IDS, STEP_FIELDS, type QuestionStepId, type StepId } from './steps';
+import {
+  ASK_NEXT_FIELDS,
+  ASKED_AFTER,
+  QUESTION_STEP_IDS,
+  STEP_FIELDS,
+  type QuestionStepId,
+  type StepId,
+} from './steps';
 import type { WorkupContext } from './workup-context';
 
 // Guards ask the same question of the same immutable case several times per transition.
@@ -50,10 +57,23 @@ function fieldsStillNeeded(context: WorkupContext): readonly CaseFieldPath[] {
   return result;
 }
 
-/** The fields of a question worth asking now, in the question's own order. */
+/**
+ * The fields of a question worth asking now, in the question's own order. A field that depends on
+ * another (pregnancy on the sex and age) waits while that one is still to be asked for the first time.
+ */
 export function neededFields(context: WorkupContext, step: QuestionStepId): CaseFieldPath[] {
   const needed = fieldsStillNeeded(context);
-  return STEP_FIELDS[step].filter((field) => needed.includes(field));
+  const ask = STEP_FIELDS[step].filter((field) => needed.includes(field));
+  const waiting = (field: CaseFieldPath) =>
+    (ASKED_AFTER[field] ?? []).some((first) => ask.includes(first) && !context.asked.includes(first));
+  return ask.filter((field) => !waiting(field));
+}
+
+/** Fields of a question gone through that the engine now needs and that question has not yet shown. */
+function newlyNeeded(context: WorkupContext, step: QuestionStepId): CaseFieldPath[] {
+  return neededFields(context, step).filter(
+    (field) => ASK_NEXT_FIELDS.includes(field) && !context.asked.includes(field),
+  );
 }
 
 /**
@@ -65,8 +85,6 @@ function fieldsMissingUln(context: WorkupContext): CaseFieldPath[] {
   return fieldsStillNeeded(context).filter((field) => missingUln.includes(`${field}.uln`));
 }
 
-const COMBINED_PATTERNS: readonly Assessment['pattern'][] = ['cholestatic', 'mixed', 'hepatocellular'];
-
 const OBSTRUCTIVE_ULTRASOUND: readonly (string | undefined)[] = ['dilated-ducts', 'cbd-stone'];
 
 /** The questions only a hepatic origin leads to, and the one only a bone (or open) origin does. */
@@ -74,18 +92,14 @@ export const HEPATIC_BRANCH: readonly QuestionStepId[] = ['hepaticImaging', 'hep
 export const BONE_BRANCH: readonly QuestionStepId[] = ['bone'];
 
 /**
- * The questions in the order this case asks them. Red flags come first (product decision 4): once
- * the liver tests show a combined picture, the red-flag screen moves ahead of the treatment
- * context. A branch is left out once the origin rules it out: no bone questions for a hepatic
- * ALP, no liver imaging for a bone ALP. The AMA and infiltration questions follow an ultrasound
- * without obstruction (rule H-4); before the ultrasound, or after dilated ducts or a stone, the
- * imaging decides the next test.
+ * The questions in the order this case asks them: `QUESTION_STEP_IDS`, whose red-flag screen and
+ * liver panel come before the treatment context (product decisions 4 and 19). A branch is left out
+ * once the origin rules it out: no bone questions for a hepatic ALP, no liver imaging for a bone
+ * ALP. The AMA and infiltration questions follow an ultrasound without obstruction (rule H-4);
+ * before the ultrasound, or after dilated ducts or a stone, the imaging decides the next test.
  */
 export function questionOrder(caseValues: PartialCase, assessment: Assessment | undefined): QuestionStepId[] {
-  const combined = assessment !== undefined && COMBINED_PATTERNS.includes(assessment.pattern);
-  const ordered: QuestionStepId[] = combined
-    ? ['alp', 'redFlags', ...QUESTION_STEP_IDS.filter((step) => step !== 'alp' && step !== 'redFlags')]
-    : [...QUESTION_STEP_IDS];
+  const ordered: QuestionStepId[] = [...QUESTION_STEP_IDS];
   const origin = assessment?.origin;
   const ultrasound = caseValues.imaging?.ultrasound;
   const nonObstructive = ultrasound !== undefined && !OBSTRUCTIVE_ULTRASOUND.includes(ultrasound);
@@ -99,13 +113,14 @@ export function questionOrder(caseValues: PartialCase, assessment: Assessment | 
 
 /**
  * The first question whose answer can still change the conclusion and that has not been gone
- * through yet, or that holds a lab still lacking its ULN.
+ * through yet, or that holds a lab still lacking its ULN, or a red-flag input or pregnancy field
+ * the engine has come to need since the question was answered.
  */
 export function nextQuestion(context: WorkupContext): QuestionStepId | undefined {
   const missingUln = fieldsMissingUln(context);
   return questionOrder(context.case, assessWorkup(context.case)).find((step) =>
     context.answered.includes(step)
-      ? STEP_FIELDS[step].some((field) => missingUln.includes(field))
+      ? STEP_FIELDS[step].some((field) => missingUln.includes(field)) || newlyNeeded(context, step).length > 0
       : neededFields(context, step).length > 0,
   );
 }

@@ -63,6 +63,7 @@ export function afterAnswer(
   return {
     case: nextCase,
     answered: answersThisQuestion ? pushAnswered(context.answered, step) : context.answered,
+    asked: answersThisQuestion ? union(context.asked, neededFields(context, step)) : context.asked,
     skipped: context.skipped.filter((field) => !filled.includes(field)),
     pending: context.pending.filter((field) => !filled.includes(field)),
   };

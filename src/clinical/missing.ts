@@ -41,8 +41,8 @@ function redFlagInputs(f: Facts): string[] {
     over(f.derived.astXUln, 3) ||
     (cholangitisInflammation(f) && (cholangitisCholestasis(f) || cholangitisImaging(f)));
   if (inrMatters) paths.push('inr');
-  paths.push(...labWithUln(f, 'calcium'));
-  if (f.labs.calcium !== undefined) paths.push('albumin');
+  // Calcium is read with albumin (decision 17): asked together, so it is never read uncorrected unasked.
+  paths.push(...labWithUln(f, 'calcium'), 'albumin');
   if (!cholangitisInflammation(f) && (cholangitisCholestasis(f) || cholangitisImaging(f))) {
     paths.push('temperatureC', 'wbc', 'crp');
   }

@@ -153,10 +153,10 @@ describe('the workup bot', () => {
     const first = new ConversationDriver({ storage: new MemoryWorkupStorage({ items }) });
     const second = new ConversationDriver({ storage: new MemoryWorkupStorage({ items }) });
     await first.say('ALP 180 U/L (ULN 120), baseline ALP 100');
-    await first.say('bortezomib week 6, steroids yes, no recent fracture, not pregnant, fasting sample');
-    // The other instance answers the red-flag screen and the liver panel: the first one's copy is stale now.
-    await second.say('none of these');
+    await first.say('none of these');
+    // The other instance answers the liver panel and the context: the first one's copy is stale now.
     await second.say('ALT 25/40 AST 22/40 bili 0.6 mg/dL (1.2) INR 1.0 calcium 9.4 mg/dL (10.5)');
+    await second.say('bortezomib week 6, steroids yes, no recent fracture, not pregnant, fasting sample');
     const summary = shownText(await first.say('summary'));
     expect(summary).toContain('ALT: 25, ULN 40');
     expect(shownText(await first.say('GGT 30 ULN 60'))).toContain('Bone causes');

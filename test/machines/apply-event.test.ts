@@ -8,7 +8,7 @@ describe('advanceWorkup, on a restored or a new workup', () => {
   it('starts a workup when there is none and applies the event to it', () => {
     const turn = applyStored(undefined, { type: 'ANSWER', values: ALP_RAISED });
     expect(turn.changed).toBe(true);
-    expect(currentStep(turn.snapshot)).toBe('context');
+    expect(currentStep(turn.snapshot)).toBe('redFlags');
     expect(turn.persisted).toEqual(persistWorkup(turn.snapshot));
     expect(turn.persisted.machineVersion).toBe(MACHINE_VERSION);
   });

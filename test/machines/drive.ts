@@ -11,6 +11,7 @@ import {
   GGT_NORMAL,
   GGT_RAISED,
   NORMAL_LIVER_PANEL,
+  NO_INFLAMMATION,
   NO_SYMPTOMS,
   RED_FLAG_ANSWERS,
   ULTRASOUND_NORMAL,
@@ -28,24 +29,24 @@ export function send(snapshot: WorkupSnapshot, ...events: readonly WorkupEvent[]
 
 const TO_ORIGIN: WorkupEvent[] = [
   answer(ALP_RAISED),
-  answer(BORTEZOMIB_CONTEXT),
   answer(NO_SYMPTOMS),
   answer(NORMAL_LIVER_PANEL),
+  answer(BORTEZOMIB_CONTEXT),
 ];
 
 /** A way to every step: the bone branch of example A, its hepatic variant, a red flag, a pause. */
 export const ROUTE_TO: Readonly<Record<StepId, readonly WorkupEvent[]>> = {
   alp: [],
-  context: [answer(ALP_RAISED)],
-  redFlags: [answer(ALP_RAISED), answer(BORTEZOMIB_CONTEXT)],
-  liverPanel: [answer(ALP_RAISED), answer(BORTEZOMIB_CONTEXT), answer(NO_SYMPTOMS)],
+  redFlags: [answer(ALP_RAISED)],
+  liverPanel: [answer(ALP_RAISED), answer(NO_SYMPTOMS)],
+  context: [answer(ALP_RAISED), answer(NO_SYMPTOMS), answer(NORMAL_LIVER_PANEL)],
   origin: TO_ORIGIN,
   bone: [...TO_ORIGIN, answer(GGT_NORMAL)],
   assessment: [...TO_ORIGIN, answer(GGT_NORMAL), answer({ history: { renalImpairment: false } })],
-  hepaticImaging: [...TO_ORIGIN, answer(GGT_RAISED)],
-  hepaticAma: [...TO_ORIGIN, answer(GGT_RAISED), answer(ULTRASOUND_NORMAL)],
+  hepaticImaging: [...TO_ORIGIN, answer(GGT_RAISED), answer(NO_INFLAMMATION)],
+  hepaticAma: [...TO_ORIGIN, answer(GGT_RAISED), answer(NO_INFLAMMATION), answer(ULTRASOUND_NORMAL)],
   urgent: [answer(ALP_RAISED), answer(RED_FLAG_ANSWERS.hysLaw ?? {})],
-  awaitingResults: [...TO_ORIGIN, answer(GGT_RAISED), { type: 'NOT_DONE' }],
+  awaitingResults: [...TO_ORIGIN, answer(GGT_RAISED), answer(NO_INFLAMMATION), { type: 'NOT_DONE' }],
 };
 
 export function reach(step: StepId): WorkupSnapshot {

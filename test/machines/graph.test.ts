@@ -7,7 +7,7 @@ import { persistWorkup, restoreWorkup, type WorkupSnapshot } from '../../machine
 import { isQuestionStep, STEP_FIELDS, type StepId } from '../../machines/steps';
 import type { WorkupEvent } from '../../machines/workup-events';
 import { workupMachine } from '../../machines/workup-machine';
-import { assessWorkup } from '../../machines/workup-progress';
+import { assessWorkup, neededFields } from '../../machines/workup-progress';
 import {
   ALP_HIGH,
   ALP_RAISED,
@@ -28,7 +28,15 @@ type Graph = AdjacencyMap<WorkupSnapshot, WorkupEvent>;
  * which the BACK test checks on each concrete edge.
  */
 function serializeState(snapshot: WorkupSnapshot): string {
-  const { case: values, answered, skipped, pending, acknowledgedRedFlags, reviewing } = snapshot.context;
+  const {
+    case: values,
+    answered,
+    skipped,
+    pending,
+    asked,
+    acknowledgedRedFlags,
+    reviewing,
+  } = snapshot.context;
   const sorted = (list: readonly string[]) => [...list].sort();
   return JSON.stringify([
     snapshot.value,
@@ -36,6 +44,7 @@ function serializeState(snapshot: WorkupSnapshot): string {
     sorted(answered),
     sorted(skipped),
     sorted(pending),
+    sorted(asked),
     sorted(acknowledgedRedFlags),
     reviewing,
   ]);
@@ -147,6 +156,29 @@ describe.each(Object.entries(SCENARIOS))('the %s graph', (_name, scenario) => {
     keys.forEach(visit);
     expect(cycles).toEqual([]);
     expect(snapshots.some((snapshot) => snapshot.value === 'assessment')).toBe(true);
+  });
+
+  it('asks the red-flag screen and the values that decide a red flag before the treatment context, on every path', () => {
+    const later: readonly StepId[] = ['context', 'origin', 'hepaticImaging', 'hepaticAma', 'bone'];
+    const atLater = snapshots.filter((snapshot) => later.includes(snapshot.value));
+    const unasked = atLater.flatMap((snapshot) => {
+      const { context } = snapshot;
+      const redFlagInputs = [...neededFields(context, 'redFlags'), ...neededFields(context, 'liverPanel')];
+      const never = redFlagInputs.filter((field) => !context.asked.includes(field));
+      return never.length === 0 ? [] : [`${snapshot.value}: ${never.join(', ')} never asked`];
+    });
+    expect(unasked).toEqual([]);
+    expect(atLater.some((snapshot) => snapshot.value === 'context')).toBe(true);
+    // Nothing reaches the treatment context before the red-flag screen and the liver panel were shown.
+    const contextFirst = atLater.filter(
+      (snapshot) =>
+        snapshot.value === 'context' &&
+        !(['redFlags', 'liverPanel'] as const).every(
+          (step) =>
+            snapshot.context.answered.includes(step) || neededFields(snapshot.context, step).length === 0,
+        ),
+    );
+    expect(contextFirst.map(serializeState)).toEqual([]);
   });
 
   it('returns, on BACK, to the question just answered, skipped or left for later', () => {

@@ -51,6 +51,9 @@ export const CHOLESTATIC_PANEL: PartialCase = {
   bilirubinTotal: bilirubin(1.75, 1.2),
 };
 
+/** TG18 A answered as absent: asked next once a raised liver test meets criterion B. */
+export const NO_INFLAMMATION: PartialCase = { temperatureC: 36.8, wbc: 7.2, crp: { value: 3, unit: 'mg/L' } };
+
 export const GGT_NORMAL: PartialCase = { ggt: enzyme(30, 60) };
 export const GGT_RAISED: PartialCase = { ggt: enzyme(200, 60) };
 export const ULTRASOUND_DILATED: PartialCase = { imaging: { ultrasound: 'dilated-ducts' } };

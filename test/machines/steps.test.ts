@@ -29,9 +29,9 @@ describe('steps and the fields they ask', () => {
   it('has the step ids the dialogs rely on', () => {
     expect(STEP_IDS).toEqual([
       'alp',
-      'context',
       'redFlags',
       'liverPanel',
+      'context',
       'origin',
       'hepaticImaging',
       'hepaticAma',

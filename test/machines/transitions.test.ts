@@ -2,7 +2,7 @@ import { initialTransition } from 'xstate';
 import type { PartialCase } from '../../src/clinical';
 import { isKnown, isTestField } from '../../machines/case-fields';
 import { currentStep } from '../../machines/current-step';
-import { assessWorkup, nextQuestion } from '../../machines/workup-progress';
+import { neededFields, nextQuestion } from '../../machines/workup-progress';
 import type { WorkupSnapshot } from '../../machines/persistence';
 import { isQuestionStep, QUESTION_STEP_IDS, STEP_IDS, type StepId } from '../../machines/steps';
 import type { WorkupEvent } from '../../machines/workup-events';
@@ -18,6 +18,7 @@ import {
   FULL_BONE_REPORT,
   GGT_NORMAL,
   GGT_RAISED,
+  NO_INFLAMMATION,
   NO_SYMPTOMS,
   NORMAL_LIVER_PANEL,
   RED_FLAG_ANSWERS,
@@ -43,6 +44,7 @@ describe('the start', () => {
       answered: [],
       skipped: [],
       pending: [],
+      asked: [],
       acknowledgedRedFlags: [],
       reviewing: false,
       revision: 0,
@@ -106,13 +108,13 @@ describe.each(STEP_IDS)('at %s', (step) => {
 
 describe('BACK', () => {
   const PREVIOUS: ReadonlyArray<[StepId, StepId]> = [
-    ['context', 'alp'],
-    ['redFlags', 'context'],
+    ['redFlags', 'alp'],
     ['liverPanel', 'redFlags'],
-    ['origin', 'liverPanel'],
+    ['context', 'liverPanel'],
+    ['origin', 'context'],
     ['bone', 'origin'],
     ['assessment', 'bone'],
-    ['hepaticImaging', 'origin'],
+    ['hepaticImaging', 'redFlags'],
     ['hepaticAma', 'hepaticImaging'],
     ['awaitingResults', 'hepaticImaging'],
     ['urgent', 'alp'],
@@ -132,13 +134,9 @@ describe('BACK', () => {
 
   it('walks back question by question and forward again with the same answers', () => {
     const atBone = reach('bone');
-    const backAtLiverPanel = send(atBone, { type: 'BACK' }, { type: 'BACK' });
-    expect(currentStep(backAtLiverPanel)).toBe('liverPanel');
-    const forward = send(
-      backAtLiverPanel,
-      answer({ alt: { value: 25, unit: 'U/L', uln: 40 } }),
-      answer(GGT_NORMAL),
-    );
+    const backAtContext = send(atBone, { type: 'BACK' }, { type: 'BACK' });
+    expect(currentStep(backAtContext)).toBe('context');
+    const forward = send(backAtContext, answer({ history: { fasting: true } }), answer(GGT_NORMAL));
     expect(currentStep(forward)).toBe('bone');
     expect(forward.context.case).toEqual(atBone.context.case);
   });
@@ -147,16 +145,15 @@ describe('BACK', () => {
 describe('ANSWER', () => {
   it('records the answer, marks the question gone through and moves to the next needed one', () => {
     const after = send(start(), answer(ALP_RAISED));
-    expect(currentStep(after)).toBe('context');
+    expect(currentStep(after)).toBe('redFlags');
     expect(after.context.case).toEqual(ALP_RAISED);
     expect(after.context.answered).toEqual(['alp']);
     expect(after.context.revision).toBe(1);
   });
 
-  it('follows the bone branch: context, red flags, liver panel, origin, bone, assessment', () => {
+  it('follows the bone branch: red flags, liver panel, context, origin, bone, assessment', () => {
     const steps = [
       answer(ALP_RAISED),
-      answer(BORTEZOMIB_CONTEXT),
       answer(NO_SYMPTOMS),
       answer({
         alt: { value: 25, unit: 'U/L', uln: 40 },
@@ -165,6 +162,7 @@ describe('ANSWER', () => {
         calcium: { value: 9.4, unit: 'mg/dL', uln: 10.5 },
         albumin: { value: 4.0, unit: 'g/dL' },
       }),
+      answer(BORTEZOMIB_CONTEXT),
       answer(GGT_NORMAL),
       answer({ history: { renalImpairment: false } }),
     ];
@@ -173,9 +171,9 @@ describe('ANSWER', () => {
       [],
     );
     expect(visited.map(currentStep)).toEqual([
-      'context',
       'redFlags',
       'liverPanel',
+      'context',
       'origin',
       'bone',
       'assessment',
@@ -183,7 +181,10 @@ describe('ANSWER', () => {
   });
 
   it('follows the hepatic branch: a raised GGT leads to the ultrasound, a normal one to AMA', () => {
-    const atImaging = send(reach('origin'), answer(GGT_RAISED));
+    const atRedFlagLabs = send(reach('origin'), answer(GGT_RAISED));
+    // GGT above 1.5x ULN meets TG18 criterion B: the inflammation values (A) are asked next.
+    expect(currentStep(atRedFlagLabs)).toBe('redFlags');
+    const atImaging = send(atRedFlagLabs, answer(NO_INFLAMMATION));
     expect(currentStep(atImaging)).toBe('hepaticImaging');
     expect(currentStep(send(atImaging, answer(ULTRASOUND_NORMAL)))).toBe('hepaticAma');
     expect(currentStep(send(atImaging, answer(ULTRASOUND_NORMAL), answer(AMA_NEGATIVE)))).toBe('assessment');
@@ -295,15 +296,13 @@ describe('red flags', () => {
       expect(currentStep(interrupted)).toBe('urgent');
       const acknowledged = send(interrupted, { type: 'ACK_RED_FLAG' });
       expect(acknowledged.context.acknowledgedRedFlags.length).toBeGreaterThan(0);
-      // A combined liver picture brings the red-flag screen ahead of the treatment context.
-      const combined = ['cholestatic', 'mixed', 'hepatocellular'].includes(
-        assessWorkup(acknowledged.context.case)?.pattern ?? '',
-      );
-      expect(currentStep(acknowledged)).toBe(combined ? 'redFlags' : 'context');
+      // The red-flag screen and the liver panel were gone through: the workup goes on from the
+      // context, unless the flag's own values made an inflammation value needed (asked next).
+      expect(['context', 'redFlags', 'liverPanel']).toContain(currentStep(acknowledged));
     },
   );
 
-  it('asks the red-flag screen before the treatment context once the liver tests are combined', () => {
+  it('asks the red-flag screen before the treatment context, whatever the liver tests', () => {
     const combined = send(
       start(),
       answer({
@@ -314,7 +313,7 @@ describe('red flags', () => {
       }),
     );
     expect(currentStep(combined)).toBe('redFlags');
-    expect(currentStep(send(start(), answer(ALP_RAISED)))).toBe('context');
+    expect(currentStep(send(start(), answer(ALP_RAISED)))).toBe('redFlags');
   });
 
   it('interrupts again for a new red flag, but not for one already acknowledged', () => {
@@ -347,9 +346,9 @@ describe('red flags', () => {
 describe('SKIP', () => {
   it('moves on and never asks the skipped fields again', () => {
     const after = send(reach('context'), { type: 'SKIP' });
-    expect(currentStep(after)).toBe('redFlags');
+    expect(currentStep(after)).toBe('origin');
     expect(after.context.skipped).toEqual(expect.arrayContaining(['therapy.agent', 'history.fasting']));
-    expect(after.context.answered).toEqual(['alp', 'context']);
+    expect(after.context.answered).toEqual(['alp', 'redFlags', 'liverPanel', 'context']);
   });
 
   it('cannot skip ALP itself', () => {
@@ -357,15 +356,15 @@ describe('SKIP', () => {
   });
 
   it('skips an origin question and later asks the next one the case needs', () => {
-    const cholestatic = send(
-      start(),
-      answer(ALP_HIGH),
-      { type: 'SKIP' },
-      answer(NO_SYMPTOMS),
-      answer(CHOLESTATIC_PANEL),
-    );
-    expect(currentStep(cholestatic)).toBe('origin');
-    const skipped = send(cholestatic, { type: 'SKIP' });
+    const cholestatic = send(start(), answer(ALP_HIGH), answer(NO_SYMPTOMS), answer(CHOLESTATIC_PANEL));
+    // The raised bilirubin makes the INR decide a red flag: it is asked next, before the context.
+    expect(currentStep(cholestatic)).toBe('liverPanel');
+    expect(neededFields(cholestatic.context, 'liverPanel')).toContain('inr');
+    const atContext = send(cholestatic, answer({ inr: 1.0 }));
+    expect(currentStep(atContext)).toBe('context');
+    const atOrigin = send(atContext, { type: 'SKIP' });
+    expect(currentStep(atOrigin)).toBe('origin');
+    const skipped = send(atOrigin, { type: 'SKIP' });
     expect(skipped.context.skipped).toContain('ggt');
     expect(currentStep(skipped)).not.toBe('origin');
   });
@@ -386,7 +385,7 @@ describe('NOT_DONE', () => {
 
   it('just moves on for items that are not tests', () => {
     const after = send(reach('context'), { type: 'NOT_DONE' });
-    expect(currentStep(after)).toBe('redFlags');
+    expect(currentStep(after)).toBe('origin');
     expect(after.context.pending).toEqual([]);
     expect(after.context.skipped).toContain('history.fasting');
   });
@@ -396,7 +395,7 @@ describe('NOT_DONE', () => {
     expect(currentStep(parked)).toBe('awaitingResults');
     expect(parked.context.pending).toEqual(['alp']);
     expectIgnored(parked, { type: 'RESUME' });
-    expect(currentStep(send(parked, answer(ALP_RAISED)))).toBe('context');
+    expect(currentStep(send(parked, answer(ALP_RAISED)))).toBe('redFlags');
   });
 
   it('RESUME continues without the pending test, which stays listed', () => {
@@ -419,7 +418,7 @@ describe('EDIT', () => {
     const edited = send(
       reach('liverPanel'),
       { type: 'EDIT', field: 'alp' },
-      answer({ alp: { value: 190, unit: 'U/L', uln: 120 } }),
+      answer({ alp: { value: 170, unit: 'U/L', uln: 120 } }),
     );
     expect(currentStep(edited)).toBe('liverPanel');
     expect(isKnown(edited.context.case, 'alpBaseline')).toBe(true);
@@ -431,10 +430,10 @@ describe('a lab without its ULN', () => {
     const withoutUln = send(start(), answer({ alp: { value: 180, unit: 'U/L' } }));
     expect(currentStep(withoutUln)).toBe('alp');
     expect(currentStep(send(withoutUln, answer({ alp: { value: 180, unit: 'U/L', uln: 120 } })))).toBe(
-      'context',
+      'redFlags',
     );
     const skipped = send(withoutUln, { type: 'SKIP' });
-    expect(currentStep(skipped)).toBe('context');
+    expect(currentStep(skipped)).toBe('redFlags');
     expect(skipped.context.skipped).toContain('alp');
   });
 
@@ -469,5 +468,57 @@ describe.each(QUESTION_STEP_IDS.filter((step) => step !== 'alp'))('leaving %s wi
     } else {
       expect(currentStep(after)).toBe(meanwhile ?? 'assessment');
     }
+  });
+});
+
+describe('pregnancy (decision 12) and values a rule comes to need', () => {
+  const atContext = () => reach('context');
+
+  it('holds pregnancy back while the sex and the age are still to be asked', () => {
+    expect(neededFields(atContext().context, 'context')).toEqual(
+      expect.arrayContaining(['history.sex', 'history.ageYears']),
+    );
+    expect(neededFields(atContext().context, 'context')).not.toContain('history.pregnant');
+  });
+
+  it('never asks a man or a 68-year-old whether they are pregnant', () => {
+    for (const history of [
+      { sex: 'male' as const, ageYears: 40 },
+      { sex: 'female' as const, ageYears: 68 },
+    ]) {
+      const after = send(atContext(), answer({ therapy: { agent: 'none' }, history }));
+      expect(currentStep(after)).not.toBe('context');
+      expect(after.context.case.history?.pregnant).toBeUndefined();
+    }
+  });
+
+  it('asks a woman of 30 about pregnancy next, then the trimester next', () => {
+    const woman = send(
+      atContext(),
+      answer({ therapy: { agent: 'none' }, history: { sex: 'female', ageYears: 30 } }),
+    );
+    expect(currentStep(woman)).toBe('context');
+    expect(neededFields(woman.context, 'context')).toContain('history.pregnant');
+    const pregnant = send(woman, answer({ history: { pregnant: true } }));
+    expect(currentStep(pregnant)).toBe('context');
+    expect(neededFields(pregnant.context, 'context')).toContain('history.pregnancyTrimester');
+    expect(currentStep(send(pregnant, answer({ history: { pregnancyTrimester: 2 } })))).not.toBe('context');
+  });
+
+  it('asks the INR next once a raised bilirubin makes it decide a red flag', () => {
+    const raised = send(
+      start(),
+      answer(ALP_RAISED),
+      answer(NO_SYMPTOMS),
+      answer({
+        alt: { value: 25, unit: 'U/L', uln: 40 },
+        ast: { value: 22, unit: 'U/L', uln: 40 },
+        bilirubinTotal: { value: 1.5, unit: 'mg/dL', uln: 1.2 },
+        calcium: { value: 9.4, unit: 'mg/dL', uln: 10.5 },
+        albumin: { value: 4.0, unit: 'g/dL' },
+      }),
+    );
+    expect(currentStep(raised)).toBe('liverPanel');
+    expect(neededFields(raised.context, 'liverPanel')).toContain('inr');
   });
 });

@@ -7,7 +7,7 @@ import { ALP_HIGH, CHOLESTATIC_PANEL, GGT_RAISED } from './payloads';
 describe('the workup route', () => {
   it('forecasts a raised ALP of open origin before the ALP is known: the bone branch, not the hepatic one', () => {
     const { context } = start();
-    expect(questionsToCome(context, 'alp')).toEqual(['context', 'redFlags', 'liverPanel', 'origin', 'bone']);
+    expect(questionsToCome(context, 'alp')).toEqual(['redFlags', 'liverPanel', 'context', 'origin', 'bone']);
     expect(routePosition(context, 'alp')).toEqual({ number: 1, of: 6 });
   });
 
@@ -29,27 +29,32 @@ describe('the workup route', () => {
   it('swaps the bone branch for the hepatic one once the origin is liver', () => {
     expect(workupRoute(reach('origin').context, 'origin')).toEqual([
       'alp',
-      'context',
       'redFlags',
       'liverPanel',
+      'context',
       'origin',
       'bone',
     ]);
-    expect(workupRoute(reach('hepaticImaging').context, 'hepaticImaging')).toEqual([
-      'alp',
-      'context',
-      'redFlags',
-      'liverPanel',
-      'origin',
-      'hepaticImaging',
-    ]);
+    // The raised GGT met TG18 criterion B, so the red-flag screen was asked again for the
+    // inflammation values: it moved to the top of the questions gone through.
+    const hepatic = workupRoute(reach('hepaticImaging').context, 'hepaticImaging');
+    expect([...hepatic].sort()).toEqual(
+      ['alp', 'redFlags', 'liverPanel', 'context', 'origin', 'hepaticImaging'].sort(),
+    );
+    expect(hepatic.at(-1)).toBe('hepaticImaging');
+    expect(hepatic).not.toContain('bone');
     expect(workupRoute(reach('hepaticAma').context, 'hepaticAma').at(-1)).toBe('hepaticAma');
   });
 
-  it("follows the machine's reorder: a combined picture brings the red-flag screen second", () => {
+  it('follows the machine: the red-flag screen and the liver panel come second and third (decision 19)', () => {
     const snapshot = send(start(), answer({ ...ALP_HIGH, ...CHOLESTATIC_PANEL, ...GGT_RAISED }));
     expect(snapshot.value).toBe('redFlags');
-    expect(workupRoute(snapshot.context, 'redFlags').slice(0, 3)).toEqual(['alp', 'redFlags', 'context']);
+    expect(workupRoute(snapshot.context, 'redFlags').slice(0, 4)).toEqual([
+      'alp',
+      'redFlags',
+      'liverPanel',
+      'context',
+    ]);
     expect(routePosition(snapshot.context, 'redFlags').number).toBe(2);
   });
 

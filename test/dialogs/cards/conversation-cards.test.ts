@@ -235,10 +235,10 @@ describe('resume card', () => {
     const { text } = resumeCard({
       known,
       step: 'liverPanel',
-      position: { number: 4, of: 6 },
+      position: { number: 3, of: 6 },
       pending: [],
       revision: 3,
     });
-    expect(text).toContain('We were at step 4, liver panel and calcium.');
+    expect(text).toContain('We were at step 3, liver panel and calcium.');
   });
 });

@@ -12,7 +12,25 @@ const exchanges: Exchange[] = [
       action: 'next',
       inputs: { 'alp.value': '180', 'alp.unit': 'U/L', 'alp.uln': '120', 'alpBaseline.value': '100' },
     },
-    expect: ['I read: ALP 180 U/L (1.5x ULN)', 'CTCAE v5 grade 1', 'Step 2 of 6 · Treatment and context'],
+    expect: [
+      'I read: ALP 180 U/L (1.5x ULN)',
+      'CTCAE v5 grade 1',
+      'Step 2 of 6 · Red-flag screen',
+      'None of these',
+    ],
+  },
+  { submit: { action: 'none' }, expect: ['Step 3 of 6 · Liver panel and calcium'] },
+  {
+    say: 'ALT 25/40 AST 22/40 bili 0.6 mg/dL (1.2)',
+    expect: [
+      'I read: ALT 25 U/L (0.6x ULN); AST 22 U/L (0.6x ULN); total bilirubin 0.6 mg/dL (0.5x ULN)',
+      'Isolated ALP elevation, 1.5x ULN',
+      'Step 4 of 6 · Treatment and context',
+      'Sex',
+      'Age (years)',
+    ],
+    // Pregnancy waits for the sex and the age (decision 12).
+    absent: ['Pregnant?'],
   },
   {
     submit: {
@@ -20,20 +38,13 @@ const exchanges: Exchange[] = [
       inputs: {
         'therapy.agent': 'bortezomib',
         'history.recentFracture': 'no',
-        'history.pregnant': 'no',
+        'history.sex': 'male',
+        'history.ageYears': '67',
         'history.fasting': 'yes',
       },
     },
-    expect: ['Step 3 of 6 · Red-flag screen', 'None of these'],
-  },
-  { submit: { action: 'none' }, expect: ['Step 4 of 6 · Liver panel and calcium'] },
-  {
-    say: 'ALT 25/40 AST 22/40 bili 0.6 mg/dL (1.2)',
-    expect: [
-      'I read: ALT 25 U/L (0.6x ULN); AST 22 U/L (0.6x ULN); total bilirubin 0.6 mg/dL (0.5x ULN)',
-      'Isolated ALP elevation, 1.5x ULN',
-      'Step 5 of 6 · Liver or bone?',
-    ],
+    expect: ['Step 5 of 6 · Liver or bone?'],
+    absent: ['Pregnant?'],
   },
   {
     say: 'GGT 30 ULN 60',

@@ -68,7 +68,7 @@ describe('forget me', () => {
     expect(await driver.storage.deleteByPrefix(userWorkupPrefix('msteams', COLLEAGUE.id))).toBe(1);
     const remaining = await driver.audit.query();
     expect(remaining).toHaveLength(1);
-    expect(remaining[0]?.step).toBe('context');
+    expect(remaining[0]?.step).toBe('redFlags');
     await playConversation(driver, [{ say: 'summary', expect: ['Nothing entered yet'] }]);
   });
 });

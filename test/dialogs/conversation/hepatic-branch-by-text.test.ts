@@ -21,23 +21,23 @@ const exchanges: Exchange[] = [
       'Cholestatic pattern, 2.3x ULN',
       'hepatic origin',
       'Educational decision support',
-      // Bilirubin is raised: the red-flag screen comes first.
+      // The red-flag screen comes first, before the treatment context (decision 19).
       'Red-flag screen',
     ],
     absent: ['<at>'],
   },
   {
     say: 'none of these',
-    expect: ['none of the red-flag symptoms', 'Treatment and context'],
+    expect: ['none of the red-flag symptoms', 'Liver panel and calcium'],
+  },
+  {
+    say: 'D bili 0.9 mg/dL (ULN 0.3), INR 1.0, Ca 2.3 mmol/L (ULN 2.6)',
+    expect: ['I read: direct bilirubin 0.9 mg/dL (3.0x ULN)', 'Treatment and context'],
   },
   {
     say: '<at>ALP Workup</at> bortezomib week 6, no new drugs, not pregnant, fasting',
     extra: inChannel,
-    expect: ['I read: current treatment: bortezomib; weeks on treatment: 6', 'Liver panel and calcium'],
-  },
-  {
-    say: 'D bili 0.9 mg/dL (ULN 0.3), INR 1.0, Ca 2.3 mmol/L (ULN 2.6)',
-    expect: ['I read: direct bilirubin 0.9 mg/dL (3.0x ULN)', 'Step 5 of 6 · Liver or bone?'],
+    expect: ['I read: current treatment: bortezomib; weeks on treatment: 6', 'Step 5 of 6 · Liver or bone?'],
   },
   {
     say: 'no alcohol, no enzyme inducing drugs',

@@ -29,7 +29,7 @@ const conversations: Array<[string, Exchange[]]> = [
         say: 'ALT 30/40, AST 25/40, bili 0.5 mg/dL (ULN 1.2), GGT 30 (ULN 60)',
         expect: ['Isolated ALP elevation'],
       },
-      // The liver values came with the treatment question: the liver panel opens as the second question gone through.
+      // The liver values came with the red-flag question: the liver panel opens as the second question gone through.
       { say: 'edit ALT', expect: ['Step 2 of 5 · Liver panel', 'so far: 30'] },
       { say: 'ALT 50/40', expect: ['I read: ALT 50 U/L (1.3x ULN)'] },
       { say: 'summary', expect: ['ALT', '50', 'ALP (alkaline phosphatase): 240 U/L, ULN 120'] },
@@ -41,11 +41,11 @@ const conversations: Array<[string, Exchange[]]> = [
     [
       START,
       { submit: { action: 'next', inputs: ALP_CARD }, expect: ['Step 2 of 6'] },
-      { say: 'no treatment, no fracture, not pregnant, fasting', expect: ['Step 3 of 6'] },
+      { say: 'none of these', expect: ['Step 3 of 6'] },
       {
         submit: { action: 'next', inputs: { ...ALP_CARD, 'alp.value': '999' }, cardsBack: 2 },
         expect: [
-          'That card is from an earlier step, so nothing changed. We are at step 3 of 6, Red-flag screen.',
+          'That card is from an earlier step, so nothing changed. We are at step 3 of 6, Liver panel and calcium.',
         ],
         absent: ['I read'],
       },
@@ -105,7 +105,7 @@ const conversations: Array<[string, Exchange[]]> = [
     'the disclaimer is shown once per workup',
     [
       { say: 'ALP 180 U/L (ULN 120)', expect: ['Educational decision support'] },
-      { say: 'no treatment', expect: ['Step'], absent: ['Educational decision support'] },
+      { say: 'none of these', expect: ['Step'], absent: ['Educational decision support'] },
       { say: 'restart', expect: ['Educational decision support'] },
     ],
   ],

@@ -18,19 +18,21 @@ describe('a pasted report', () => {
           'GGT 30 U/L (0.5x ULN)',
           'Isolated ALP elevation, 1.5x ULN',
           'bone origin likely',
-          'Step 2 of 4 · Treatment and context',
-          // The report answered the liver panel and the origin: the route says those are not asked.
+          // The red-flag screen comes first (decision 19); the report answered the liver panel and
+          // the origin, so the route says those are not asked.
+          'Step 2 of 4 · Red-flag screen',
           'liver panel and calcium and liver or bone? no longer needed',
         ],
       },
       {
-        say: 'bortezomib week 6, steroids yes, no fracture, not pregnant, fasting',
-        expect: ['Step 3 of 4 · Red-flag screen'],
+        say: 'none of these',
+        expect: ['Step 3 of 4 · Treatment and context'],
+        // The liver panel and origin were in the report: those questions are not asked.
+        absent: ['Liver panel and calcium', 'Liver or bone?'],
       },
       {
-        say: 'none of these',
+        say: 'bortezomib week 6, steroids yes, no fracture, not pregnant, fasting',
         expect: ['Step 4 of 4 · Bone causes'],
-        // The liver panel and origin were in the report: those questions are not asked.
         absent: ['Liver panel and calcium', 'Liver or bone?'],
       },
       {

@@ -16,6 +16,13 @@ const ISOLATED_ALP: Exchange[] = [
   { say: 'ALP 180 U/L (ULN 120), ALT 25/40, AST 22/40, bili 0.6 mg/dL (1.2)', expect: ['Step 2 of 6'] },
 ];
 
+/** The red-flag screen and the rest of the liver panel, then the context: the origin question follows. */
+const TO_ORIGIN: Exchange[] = [
+  { say: 'none of these', expect: ['Step 3 of 6'] },
+  { say: 'Ca 2.3 mmol/L (ULN 2.6), INR 1.0', expect: ['Step 4 of 6'] },
+  { say: 'no treatment, no fracture, not pregnant, fasting', expect: ['Liver or bone?'] },
+];
+
 describe('a returning clinician', () => {
   it('resumes after "not done yet" with a typed pending result', async () => {
     const { clock, driver } = driverWithClock();
@@ -23,9 +30,7 @@ describe('a returning clinician', () => {
       driver,
       [
         ...ISOLATED_ALP,
-        { say: 'no treatment, no fracture, not pregnant, fasting', expect: ['Step 3 of 6'] },
-        { say: 'none of these', expect: ['Step'] },
-        { say: 'Ca 2.3 mmol/L (ULN 2.6), INR 1.0', expect: ['Liver or bone?'] },
+        ...TO_ORIGIN,
         { say: 'not done yet', expect: ['Saved', 'To order: GGT', 'GGT 45 ULN 60'] },
         {
           at: THURSDAY,
@@ -45,9 +50,7 @@ describe('a returning clinician', () => {
     const { driver } = driverWithClock();
     await playConversation(driver, [
       ...ISOLATED_ALP,
-      { say: 'no treatment, no fracture, not pregnant, fasting', expect: ['Step 3 of 6'] },
-      { say: 'none of these', expect: ['Step'] },
-      { say: 'Ca 2.3 mmol/L (ULN 2.6), INR 1.0', expect: ['Liver or bone?'] },
+      ...TO_ORIGIN,
       { say: 'not done yet', expect: ['Saved', 'I have the results'] },
       { submit: { action: 'resume' }, expect: ['Liver or bone?', 'GGT'], absent: ['Saved'] },
       {
@@ -61,9 +64,7 @@ describe('a returning clinician', () => {
     const { driver } = driverWithClock();
     await playConversation(driver, [
       ...ISOLATED_ALP,
-      { say: 'no treatment, no fracture, not pregnant, fasting', expect: ['Step 3 of 6'] },
-      { say: 'none of these', expect: ['Step'] },
-      { say: 'Ca 2.3 mmol/L (ULN 2.6), INR 1.0', expect: ['Liver or bone?'] },
+      ...TO_ORIGIN,
       { say: 'not done yet', expect: ['Saved'] },
       { submit: { action: 'new' }, expect: ['Step 1 of 6 · ALP'], absent: ['Resume or start over?'] },
     ]);

@@ -83,26 +83,27 @@ const PATHS: Array<[string, Row[]]> = [
     'bone branch by cards, with a step back',
     [
       { say: 'start', shows: 'Step 1 of 6 · ALP' },
-      { submit: { action: 'next', inputs: ALP_CARD }, shows: 'Step 2 of 6 · Treatment and context' },
+      { submit: { action: 'next', inputs: ALP_CARD }, shows: 'Step 2 of 6 · Red-flag screen' },
+      { submit: { action: 'none' }, shows: 'Step 3 of 6 · Liver panel and calcium' },
+      {
+        say: 'ALT 25/40 AST 22/40 bili 0.6 mg/dL (1.2), INR 1.0, Ca 2.3 mmol/L (ULN 2.6), albumin 40 g/L',
+        shows: 'Step 4 of 6 · Treatment and context',
+      },
       {
         submit: {
           action: 'next',
           inputs: {
             'therapy.agent': 'bortezomib',
             'history.recentFracture': 'no',
-            'history.pregnant': 'no',
+            'history.sex': 'male',
+            'history.ageYears': '67',
             'history.fasting': 'yes',
           },
         },
-        shows: 'Step 3 of 6 · Red-flag screen',
-      },
-      { say: 'back', shows: 'Step 2 of 6 · Treatment and context', backwards: true },
-      { say: 'bortezomib week 6', shows: 'Step 3 of 6 · Red-flag screen' },
-      { submit: { action: 'none' }, shows: 'Step 4 of 6 · Liver panel and calcium' },
-      {
-        say: 'ALT 25/40 AST 22/40 bili 0.6 mg/dL (1.2), INR 1.0, Ca 2.3 mmol/L (ULN 2.6), albumin 40 g/L',
         shows: 'Step 5 of 6 · Liver or bone?',
       },
+      { say: 'back', shows: 'Step 4 of 6 · Treatment and context', backwards: true },
+      { say: 'bortezomib week 6', shows: 'Step 5 of 6 · Liver or bone?' },
       { say: 'GGT 30 ULN 60', shows: 'Step 6 of 6 · Bone causes' },
       {
         submit: {
@@ -117,13 +118,13 @@ const PATHS: Array<[string, Row[]]> = [
     'hepatic branch by text: the origin swaps the bone branch for liver imaging, the ultrasound adds the AMA',
     [
       { say: 'start', shows: 'Step 1 of 6 · ALP' },
-      { say: 'ALP 300 U/L (ULN 120)', shows: 'Step 2 of 6 · Treatment and context' },
-      { say: 'no treatment, no fracture, not pregnant, fasting', shows: 'Step 3 of 6 · Red-flag screen' },
-      { say: 'none of these', shows: 'Step 4 of 6 · Liver panel and calcium' },
+      { say: 'ALP 300 U/L (ULN 120)', shows: 'Step 2 of 6 · Red-flag screen' },
+      { say: 'none of these', shows: 'Step 3 of 6 · Liver panel and calcium' },
       {
         say: 'ALT 30/40 AST 35/40 bili 0.8 mg/dL (1.2), INR 1.0, Ca 2.3 mmol/L (ULN 2.6), albumin 40 g/L',
-        shows: 'Step 5 of 6 · Liver or bone?',
+        shows: 'Step 4 of 6 · Treatment and context',
       },
+      { say: 'no treatment, no fracture, not pregnant, fasting', shows: 'Step 5 of 6 · Liver or bone?' },
       {
         say: 'GGT 200 ULN 60, no alcohol, no enzyme inducing drugs',
         shows: 'Step 6 of 6 · Right upper quadrant ultrasound',
@@ -138,7 +139,7 @@ const PATHS: Array<[string, Row[]]> = [
     ],
   ],
   [
-    'red flags: a combined picture brings the screen second, an alert interrupts, the count carries on',
+    'red flags: the screen comes second, an alert interrupts, the count carries on',
     [
       { say: 'start', shows: 'Step 1 of 6 · ALP' },
       {
@@ -147,9 +148,12 @@ const PATHS: Array<[string, Row[]]> = [
         routeChange: 'it adds right upper quadrant ultrasound; bone causes no longer needed',
       },
       { say: 'fever', shows: 'alert' },
-      { say: 'acknowledged', shows: 'Step 3 of 6 · Treatment and context' },
-      { say: 'bortezomib week 6, not pregnant, fasting', shows: 'Step 4 of 6 · Liver panel and calcium' },
-      { say: 'INR 1.0, Ca 2.3 mmol/L (ULN 2.6), albumin 40 g/L', shows: 'Step 5 of 6 · Liver or bone?' },
+      { say: 'acknowledged', shows: 'Step 3 of 6 · Liver panel and calcium' },
+      {
+        say: 'INR 1.0, Ca 2.3 mmol/L (ULN 2.6), albumin 40 g/L',
+        shows: 'Step 4 of 6 · Treatment and context',
+      },
+      { say: 'bortezomib week 6, not pregnant, fasting', shows: 'Step 5 of 6 · Liver or bone?' },
       { say: 'no alcohol, no enzyme inducing drugs', shows: 'Step 6 of 6 · Right upper quadrant ultrasound' },
       { say: 'ultrasound: dilated ducts', shows: 'assessment' },
     ],
@@ -160,11 +164,11 @@ const PATHS: Array<[string, Row[]]> = [
       { say: 'start', shows: 'Step 1 of 6 · ALP' },
       {
         say: 'ALP 180 U/L (ULN 120), ALT 25/40, AST 22/40, bili 0.6 mg/dL (1.2)',
-        shows: 'Step 2 of 6 · Treatment and context',
+        shows: 'Step 2 of 6 · Red-flag screen',
       },
-      { say: 'no treatment, no fracture, not pregnant, fasting', shows: 'Step 3 of 6 · Red-flag screen' },
-      { say: 'none of these', shows: 'Step 4 of 6 · Liver panel and calcium' },
-      { say: 'Ca 2.3 mmol/L (ULN 2.6), INR 1.0', shows: 'Step 5 of 6 · Liver or bone?' },
+      { say: 'none of these', shows: 'Step 3 of 6 · Liver panel and calcium' },
+      { say: 'Ca 2.3 mmol/L (ULN 2.6), INR 1.0', shows: 'Step 4 of 6 · Treatment and context' },
+      { say: 'no treatment, no fracture, not pregnant, fasting', shows: 'Step 5 of 6 · Liver or bone?' },
       { say: 'not done yet', shows: 'waiting' },
       { say: 'GGT 45 ULN 60', shows: 'Step 6 of 6 · Bone causes' },
       { say: 'no known bone disease, no bisphosphonate', shows: 'assessment' },
