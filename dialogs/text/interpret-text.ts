@@ -2,6 +2,7 @@ import { checkPartialCase, type PartialCase } from '../../src/clinical';
 import type { StepId } from '../../machines';
 import { parseAnswerWords } from './answer-words';
 import { parseCommand, type CommandName } from './command-parser';
+import { withoutInvisibleCharacters } from './invisible-characters';
 import { parseLabReport } from './lab-report-parser';
 import type { AnswerReading, Problem, Reading } from './reading';
 import { hintForStep, hintForUnknownEditName } from './step-hints';
@@ -43,7 +44,8 @@ function mergeCase(a: PartialCase, b: PartialCase): PartialCase {
  * together), the problems that stop them being used, or a hint for this step. "Not sure" is a
  * skip; "none of these" answers the red-flag checklist when that is the question.
  */
-export function interpretText(text: string, context: TextContext): TextInterpretation {
+export function interpretText(typed: string, context: TextContext): TextInterpretation {
+  const text = withoutInvisibleCharacters(typed);
   const command = parseCommand(text);
   if (command?.command === 'none-of-these') {
     const checklist = SYMPTOM_FIELDS.filter((field) => context.expecting.includes(field));

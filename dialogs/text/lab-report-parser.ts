@@ -2,6 +2,7 @@ import { checkPartialCase, type PartialCase } from '../../src/clinical';
 import { setCasePath } from './case-path';
 import type { LabTest } from './lab-aliases';
 import { scanTestNames, type NameMatch } from './lab-name-scanner';
+import { withoutInvisibleCharacters } from './invisible-characters';
 import { readLabResult } from './lab-result-reader';
 import type { Problem, Reading } from './reading';
 
@@ -18,8 +19,6 @@ const CLOSING_BRACKET = /^[ \t]*[)\]]/;
 const TEST_PAIR_JOIN = /^\s*\/\s*$/;
 // A value marked as historical is not the current one; only ALP has a baseline field.
 const HISTORICAL = /(?:baseline|previous|prior|pre-?treatment|last|old)[\s:]*$/i;
-
-const UNUSUAL_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 
 function mergeSynonyms(text: string, matches: NameMatch[]): NameMatch[] {
   const merged: NameMatch[] = [];
@@ -61,10 +60,11 @@ function readingFieldOf(problemField: string, readings: Reading[]): string {
  * written (the engine converts); a missing unit stays missing. Syntax and units are checked
  * here, ranges and plausibility by the engine's `checkPartialCase`. Never throws.
  */
-export function parseLabReport(original: string): LabReport {
-  // Pasted reports and Teams messages carry no-break and thin spaces; one-for-one replacement
-  // keeps every index valid in the original, so sources stay verbatim.
-  const text = original.replace(UNUSUAL_SPACES, ' ');
+export function parseLabReport(input: string): LabReport {
+  // Pasted reports carry invisible characters and unusual spaces: what is echoed back is the text
+  // as read, so a number split by a zero-width space shows whole.
+  const original = withoutInvisibleCharacters(input);
+  const text = original;
   const readings: Reading[] = [];
   const problems: Problem[] = [];
   const tests = new Map<string, LabTest>();

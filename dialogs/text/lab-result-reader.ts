@@ -41,6 +41,14 @@ const BARE_RANGE_ULN = new RegExp(
   `^${SEPARATOR}(?:${NUM}${GAP}(?:-|–|—)${GAP}${NUM}|(?:<=|<|≤)${GAP}${NUM})(?!\\d|[.,]\\d|[/-])`,
 );
 const CLOSE_BRACKET = new RegExp(`^${GAP}[)\\]]`);
+/** A number that runs on without a space into what the reader cannot take: "300banana", "1x10^3", "2.5.1". */
+const RUNS_ON = /^(?:[.,]?\p{N}|[\p{L}^_])/u;
+/** Digits grouped by a space ("1 200"): a thousands separator or two numbers, the reader cannot tell. */
+const SPACE_GROUPED = /^ (\d{3})(?![\d.,/:-])/;
+/** Words that introduce a ULN or a reference range, left unread after the value. */
+const ULN_WORDS = /\b(?:uln|upper limit|ref(?:erence)?|normal range|range|nr|rr)\b[^\d]*\d/i;
+/** A lone number after the value, unlabelled: perhaps the ULN, perhaps not. */
+const LONE_NUMBER = /^[ \t]*[,;]?[ \t]*\d+(?:[.,]\d+)?[ \t]*$/;
 
 /** "µkat/L", "μkat/L" and "ukat/L" are one unit, as are "IU/L" and "U/L". */
 const sameUnit = (a: string, b: string): boolean => {
@@ -159,6 +167,9 @@ export function readLabResult(region: string, test: LabTest): LabResult | undefi
     };
   }
 
+  const whole = notWhole(rest(), valueMatch[1], test);
+  if (whole) return { length: position + whole.length, problem: whole.problem };
+
   const result: LabResult = { length: 0, value };
   const takeUnit = (): void => {
     const found = readUnit(rest(), test.family) ?? readUnitAfterComma(rest(), test);
@@ -193,5 +204,45 @@ export function readLabResult(region: string, test: LabTest): LabResult | undefi
   }
   if (unit !== undefined) result.unit = unit;
   result.length = position;
+  result.problem ??= unreadAfter(rest(), region.slice(0, position), test);
   return result;
+}
+
+/**
+ * A value is read only whole: a number running on into characters the reader cannot take, or
+ * digits grouped by a space, is refused with the part it could not read, never read as its start.
+ */
+function notWhole(
+  after: string,
+  number: string,
+  test: LabTest,
+): { length: number; problem: string } | undefined {
+  const grouped = /^\d{1,3}$/.test(number.replace(/^[-−]/, '')) ? SPACE_GROUPED.exec(after) : null;
+  if (grouped) {
+    const written = `${number} ${grouped[1]}`;
+    return {
+      length: grouped[0].length,
+      problem: `${capitalised(test.label)} "${written}": I cannot tell whether this is one number (${number}${grouped[1]}) or two (${number}, then ${grouped[1]}, perhaps the ULN). Write the number without spaces, and "ULN" before a ULN, for example "${test.label} ${number}, ULN ${grouped[1]}".`,
+    };
+  }
+  if (!RUNS_ON.test(after) || readUnit(after, test.family) || FLAGS.test(after)) return undefined;
+  const runOn = /^\S+/.exec(after)?.[0] ?? '';
+  return {
+    length: runOn.length,
+    problem: `${capitalised(test.label)} "${number}${runOn}": I could not read "${runOn}" as part of the number. Write the value in plain digits (scientific notation such as 1.2e3 is read), for example ${test.label} 1200.`,
+  };
+}
+
+/** What is left of the region must not hide a ULN: an unread ULN or an unlabelled number is refused, naming the part. */
+function unreadAfter(leftover: string, read: string, test: LabTest): string | undefined {
+  const ulnAt = leftover.search(ULN_WORDS);
+  if (ulnAt >= 0) {
+    const unread = leftover.slice(0, ulnAt).trim().replace(/[,;]$/, '').trim();
+    const part = unread === '' ? leftover.trim() : unread;
+    return `${capitalised(test.label)}: I could not read "${part}" in "${(read + leftover).trim()}", so its ULN would be lost. Write it as, for example, "${test.label} 300 U/L, ULN 120".`;
+  }
+  if (LONE_NUMBER.test(leftover)) {
+    return `${capitalised(test.label)}: I could not tell what "${leftover.trim().replace(/^[,;]\s*/, '')}" after "${read.trim()}" is. If it is the ULN, write "ULN" before it, for example "${test.label} 300 U/L, ULN 120".`;
+  }
+  return undefined;
 }

@@ -108,7 +108,8 @@ export type ScalarField = (typeof SCALAR_FIELDS)[number];
 const percent = (label: string): FieldInfo => scalar(label, '%', { min: 0, max: 100 }, `${label} 40%`);
 
 export const FIELD_INFO: Readonly<Record<LabField | ScalarField, FieldInfo>> = {
-  alp: lab('ALP', ENZYME_FACTORS, 'U/L', { min: 0, max: 10000, minExclusive: true }, 'ALP 180 U/L, ULN 120', {
+  // Below 1 U/L no lab reports an ALP: 1e-10 and -0 are refused alike, not read as "within normal limits".
+  alp: lab('ALP', ENZYME_FACTORS, 'U/L', { min: 1, max: 10000 }, 'ALP 180 U/L, ULN 120', {
     min: 40,
     max: 1000,
   }),
@@ -116,7 +117,7 @@ export const FIELD_INFO: Readonly<Record<LabField | ScalarField, FieldInfo>> = {
     'Baseline ALP',
     ENZYME_FACTORS,
     'U/L',
-    { min: 0, max: 10000, minExclusive: true },
+    { min: 1, max: 10000 },
     'baseline ALP 100 U/L, ULN 120',
     { min: 40, max: 1000 },
   ),

@@ -50,26 +50,27 @@ test('personal chat: welcomed once on install, a workup by card and typed replie
     await teams.expectReply(() => teams.press('Start workup'), 'Step 1 of');
     await teams.fill('ALP (alkaline phosphatase)', '180');
     await teams.fill("Your lab's ULN", '120');
-    const alpRead = await teams.expectReply(() => teams.press('Next'), 'Treatment and context');
+    // The red-flag screen and the liver panel come before the treatment context (decision 19).
+    const alpRead = await teams.expectReply(() => teams.press('Next'), 'Red-flag screen');
     expect(alpRead).toContain('I read: ALP 180 U/L (1.5x ULN)');
     // Teams sends replyToId with a card submit, so the bot replaces the answered card with a read-only summary.
     await teams.waitForText('ALP: answered');
     expect(await teams.messagesText()).toContain('180 U/L, ULN 120');
     expect(await teams.page.getByLabel('ALP (alkaline phosphatase)', { exact: true }).count()).toBe(0);
 
-    const contextRead = await teams.expectReply(
-      () => teams.send('bortezomib week 6, steroids yes, no fracture, not pregnant, fasting, age 64'),
-      'Red-flag screen',
-    );
-    expect(contextRead).toContain('current treatment: bortezomib');
-    expect(contextRead).toContain('weeks on treatment: 6');
-
     await teams.expectReply(() => teams.press('None of these'), 'Liver panel');
     const panelRead = await teams.expectReply(
       () => teams.send('ALT 25/40 AST 22/40 bili 0.6 mg/dL (1.2)'),
-      'Liver or bone?',
+      'Treatment and context',
     );
     expect(panelRead).toContain('Isolated ALP elevation');
+
+    const contextRead = await teams.expectReply(
+      () => teams.send('bortezomib week 6, steroids yes, no fracture, not pregnant, fasting, age 64'),
+      'Liver or bone?',
+    );
+    expect(contextRead).toContain('current treatment: bortezomib');
+    expect(contextRead).toContain('weeks on treatment: 6');
     await teams.expectReply(() => teams.send('GGT 30 ULN 60'), 'Bone causes');
     const assessment = await teams.expectReply(
       () =>

@@ -14,8 +14,8 @@ const REPORT = [
 ].join('\n');
 const ANSWERS = [
   REPORT,
-  'bortezomib week 6, steroids yes, no fracture, not pregnant, fasting',
   'none of these',
+  'bortezomib week 6, steroids yes, no fracture, not pregnant, fasting',
   'known bone disease yes, on zoledronic acid, no renal impairment',
 ];
 
@@ -101,7 +101,7 @@ describe('the composed app', () => {
     apps.splice(apps.indexOf(first), 1);
 
     const second = await start();
-    expect(await say(second, ANSWERS[1] ?? '', 'conversation-b')).toContain('Red-flag screen');
+    expect(await say(second, ANSWERS[1] ?? '', 'conversation-b')).toContain('Treatment and context');
   });
 
   it('serves the web chat through its own Direct Line: the welcome arrives and a report is read', async () => {

@@ -9,12 +9,12 @@ export const WORKUP_ANSWERS = [
   'patient Zorblax: ALP 987 U/L (ULN 123), baseline ALP 104\n' +
     'ALT 31/40, AST 27/40, T bili 0.7 mg/dL (ULN 1.2), INR 1.1, Ca 2.31 mmol/L (ULN 2.6), albumin 38 g/L\n' +
     'GGT 29 (ULN 61)',
-  'bortezomib week 6, steroids yes, no fracture, not pregnant, fasting',
   'none of these',
+  'bortezomib week 6, steroids yes, no fracture, not pregnant, fasting',
   'known bone disease yes, on zoledronic acid, no renal impairment',
 ] as const;
 
-/** What "summary" must list once the first two answers are in: every value as entered. */
+/** What "summary" must list once the first two answers (the report, the red-flag screen) are in: every value as entered. */
 export const VALUES_AFTER_TWO_ANSWERS = [
   '987 U/L, ULN 123',
   'Baseline ALP before this treatment: 104',
@@ -22,8 +22,8 @@ export const VALUES_AFTER_TWO_ANSWERS = [
   'AST: 27, ULN 40',
   'GGT: 29, ULN 61',
   'Calcium: 2.31 mmol/L, ULN 2.6',
-  'Current myeloma treatment: Bortezomib',
-  'Weeks on this treatment: 6',
+  'Albumin (for corrected calcium): 38 g/L',
+  'Red-flag symptoms: none of these',
 ];
 
 /** The outcome the final answer must produce for this case. */
