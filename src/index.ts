@@ -62,6 +62,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     bot,
     logger,
     readiness: () => opened.storage.ping(),
+    cdsHooks: { audit: opened.audit },
   });
 
   try {

@@ -32,6 +32,24 @@ const integer = (fallback: number, min: number, max: number) =>
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 
+/** A comma-separated list of http(s) URLs or names; empty entries are ignored. */
+const list = (item: z.ZodType<string>) =>
+  optionalText.transform((raw, ctx) => {
+    const items = (raw ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+    for (const entry of items) {
+      const checked = item.safeParse(entry);
+      if (!checked.success)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${entry}: ${checked.error.issues[0]?.message ?? 'invalid'}`,
+        });
+    }
+    return items;
+  });
+
 export const EnvSchema = z
   .object({
     MicrosoftAppId: optionalText,
@@ -88,8 +106,30 @@ export const EnvSchema = z
         })
         .optional(),
     ),
+    CDS_HOOKS_LOOKBACK_DAYS: integer(30, 1, 3650),
+    CDS_HOOKS_FHIR_TIMEOUT_SECONDS: integer(10, 1, 120),
+    CDS_HOOKS_ISSUERS: list(z.string().min(1)),
+    CDS_HOOKS_JWKS_URL: optionalText.pipe(httpUrl.optional()),
+    CDS_HOOKS_JKU_ALLOWLIST: list(httpUrl),
   })
   .superRefine((env, ctx) => {
+    const cdsKeys = env.CDS_HOOKS_JWKS_URL !== undefined || env.CDS_HOOKS_JKU_ALLOWLIST.length > 0;
+    if (env.CDS_HOOKS_ISSUERS.length > 0 && !cdsKeys) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CDS_HOOKS_JWKS_URL'],
+        message:
+          'is required with CDS_HOOKS_ISSUERS (or CDS_HOOKS_JKU_ALLOWLIST): where the CDS clients publish their keys',
+      });
+    }
+    if (env.CDS_HOOKS_ISSUERS.length === 0 && cdsKeys) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CDS_HOOKS_ISSUERS'],
+        message:
+          'is required with CDS_HOOKS_JWKS_URL or CDS_HOOKS_JKU_ALLOWLIST: the iss of each CDS client allowed to call',
+      });
+    }
     if (env.MicrosoftAppId === undefined) {
       if (!LOOPBACK_HOSTS.has(env.HOST) && !env.ALLOW_UNAUTHENTICATED) {
         ctx.addIssue({

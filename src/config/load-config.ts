@@ -34,6 +34,14 @@ export interface Config {
   trustProxy: boolean;
   /** CSP frame-ancestors sources: who may embed the chat page in a frame. */
   frameAncestors: string[];
+  cdsHooks: CdsHooksConfig;
+}
+
+export interface CdsHooksConfig {
+  lookbackDays: number;
+  fhirTimeoutMs: number;
+  /** The CDS clients (EHRs) allowed to call, by JWT issuer; undefined: none configured. */
+  clients: { issuers: string[]; jwksUrl: string | undefined; jkuAllowlist: string[] } | undefined;
 }
 
 export interface ConfigProblem {
@@ -92,6 +100,18 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       },
       trustProxy: e.TRUST_PROXY,
       frameAncestors: (e.FRAME_ANCESTORS ?? "'self'").split(' '),
+      cdsHooks: {
+        lookbackDays: e.CDS_HOOKS_LOOKBACK_DAYS,
+        fhirTimeoutMs: e.CDS_HOOKS_FHIR_TIMEOUT_SECONDS * 1000,
+        clients:
+          e.CDS_HOOKS_ISSUERS.length === 0
+            ? undefined
+            : {
+                issuers: e.CDS_HOOKS_ISSUERS,
+                jwksUrl: e.CDS_HOOKS_JWKS_URL,
+                jkuAllowlist: e.CDS_HOOKS_JKU_ALLOWLIST,
+              },
+      },
     },
   };
 }

@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { ActivityHandler } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { Config } from '../config/load-config';
+import type { AuditLog } from '../storage';
+import { CDS_HOOKS_MAX_BODY_BYTES, CDS_HOOKS_PATH_PREFIX, registerCdsHooks } from './cds-hooks';
 import { ConversationStore } from './direct-line/conversation-store';
 import { registerConnectorRoutes } from './direct-line/connector-routes';
 import { registerLocalDirectLineRoutes } from './direct-line/local-direct-line-routes';
@@ -24,6 +26,8 @@ export interface ServerDeps {
   bot: ActivityHandler | TurnLogic;
   logger: Logger;
   readiness: ReadinessCheck;
+  /** The audit trail CDS Hooks feedback and shown cards are recorded in; without it the CDS Hooks service is off. */
+  cdsHooks?: { audit: AuditLog; now?: () => Date };
   /** Overrides for the local Direct Line's bounds (tests shrink them). */
   directLine?: { maxConversations?: number; maxActivitiesPerConversation?: number; idleMs?: number };
 }
@@ -43,6 +47,26 @@ function ownBaseUrl(server: Server, config: Config): string {
   const address = server.address() as AddressInfo | null;
   const host = address?.family === 'IPv6' && address.address === '::1' ? '[::1]' : '127.0.0.1';
   return `http://${host}:${address?.port ?? config.port}`;
+}
+
+/** Runs one of two restify handler chains depending on the request path. */
+function bodyParserByPath(
+  usual: restify.RequestHandler[],
+  prefix: string,
+  forPrefix: restify.RequestHandler[],
+): restify.RequestHandler {
+  return (req, res, next) => {
+    const handlers = req.path().startsWith(prefix) ? forPrefix : usual;
+    let index = 0;
+    const step = (error?: unknown) => {
+      if (error !== undefined) return next(error as Error);
+      const handler = handlers[index];
+      index += 1;
+      if (handler === undefined) return next();
+      return handler(req, res, step as restify.Next);
+    };
+    step();
+  };
 }
 
 /**
@@ -65,13 +89,11 @@ export function buildServer(deps: ServerDeps): BuiltServer {
   server.pre(inFlight.middleware);
   server.pre(refuseUnboundedBodies());
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  const jsonBody = (maxBodySize: number) =>
+    restify.plugins.bodyParser({ maxBodySize, mapParams: false, mapFiles: false, keepExtensions: false });
+  // A CDS Hooks call carries the patient's prefetched record, far larger than a chat activity.
   server.use(
-    restify.plugins.bodyParser({
-      maxBodySize: MAX_BODY_BYTES,
-      mapParams: false,
-      mapFiles: false,
-      keepExtensions: false,
-    }),
+    bodyParserByPath(jsonBody(MAX_BODY_BYTES), CDS_HOOKS_PATH_PREFIX, jsonBody(CDS_HOOKS_MAX_BODY_BYTES)),
   );
 
   const limiter = createRateLimiter({
@@ -116,6 +138,17 @@ export function buildServer(deps: ServerDeps): BuiltServer {
       logger,
       [...publicGuard, rateLimit(tokenLimiter, config.trustProxy)],
     );
+  }
+
+  if (deps.cdsHooks !== undefined) {
+    registerCdsHooks(server, {
+      config,
+      audit: deps.cdsHooks.audit,
+      now: deps.cdsHooks.now ?? (() => new Date()),
+      ownBaseUrl: () => ownBaseUrl(server, config),
+      logger,
+      guards: publicGuard,
+    });
   }
 
   server.on('after', (req: restify.Request, res: restify.Response) => {

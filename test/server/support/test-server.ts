@@ -26,6 +26,7 @@ export interface TestServerOptions {
   readiness?: ReadinessCheck;
   authEndpoints?: AuthenticationEndpoints;
   directLine?: ServerDeps['directLine'];
+  cdsHooks?: ServerDeps['cdsHooks'];
 }
 
 /** The real server on 127.0.0.1, a random port, with its log lines captured for inspection. */
@@ -48,6 +49,7 @@ export async function startTestServer(options: TestServerOptions): Promise<Runni
     logger,
     readiness: options.readiness ?? (async () => undefined),
     directLine: options.directLine,
+    cdsHooks: options.cdsHooks,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
