@@ -149,7 +149,8 @@ export const FIELD_INPUTS: readonly FieldInput[] = [
     units: ALBUMIN_UNITS,
     hasUln: false,
   },
-  lab('crp', 'CRP', CRP_UNITS),
+  // TG18 reads CRP against an absolute 1 mg/dL: its ULN changes no rule, so it is not asked (decision 19).
+  { kind: 'lab', path: 'crp', label: 'CRP', units: CRP_UNITS, hasUln: false },
   number('wbc', 'White cell count (x10^9/L)'),
   number('temperatureC', 'Temperature (°C)'),
   lab('ggt', 'GGT', ENZYME_CARD_UNITS),

@@ -49,6 +49,14 @@ describe('questionCard', () => {
     expect(fieldInputFor(path)).toBeDefined();
   });
 
+  it('asks CRP without a ULN (TG18 reads it against 1 mg/dL, decision 19) and the sex with the age', () => {
+    const redFlags = inputIds(build('redFlags').card);
+    expect(redFlags).toContain('crp.value');
+    expect(redFlags).not.toContain('crp.uln');
+    const context = inputIds(build('context').card);
+    expect(context.indexOf('history.ageYears')).toBe(context.indexOf('history.sex') + 1);
+  });
+
   it('numbers the step with the position it is given on the route and titles it', () => {
     expect(build('alp').card.body[0]).toMatchObject({ text: 'Step 1 of 6 · ALP' });
     const hepaticAma = questionCard({
