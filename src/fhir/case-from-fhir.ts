@@ -142,6 +142,7 @@ function toCase(
   if (baseline !== undefined) c.alpBaseline = labValue(baseline);
   const history: Record<string, unknown> = {};
   if (patient.ageYears !== undefined) history.ageYears = patient.ageYears;
+  if (patient.sex !== undefined) history.sex = patient.sex;
   if (conditions.pregnant) history.pregnant = true;
   if (Object.keys(history).length > 0) c.history = history;
   if (treatment !== undefined) {

@@ -85,7 +85,7 @@ describe('FHIR R4 -> case on myeloma Bundles', () => {
       bilirubinTotal: { value: 9, unit: 'umol/L', uln: 21 },
       calcium: { value: 9.4, unit: 'mg/dL', uln: 10.5 },
       therapy: { agent: 'bortezomib', weeksOnTherapy: 6 },
-      history: { ageYears: 67 },
+      history: { ageYears: 67, sex: 'female' },
     });
     expect(result.case.bilirubinDirect).toBeUndefined();
     expect(result.mapping.patient.sex).toBe('female');
@@ -126,7 +126,7 @@ describe('FHIR R4 -> case on myeloma Bundles', () => {
   it('pregnancy on the problem list sets history.pregnant', () => {
     const result = caseFromFhir(pregnancy(), { now: NOW });
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    expect(result.case.history).toEqual({ ageYears: 34, pregnant: true });
+    expect(result.case.history).toEqual({ ageYears: 34, sex: 'female', pregnant: true });
     expect(result.mapping.patient.sex).toBe('female');
   });
 
