@@ -1,62 +1,12 @@
-import { CaseSchema, type Case, type PartialCase } from '../src/clinical';
-
-/**
- * Every answerable leaf of the case, as a dotted path. Lab results (`alp`, `ggt`, ...) are one
- * field each: their value, unit and ULN are answered together because they come from one report.
- */
-export type CaseFieldPath = {
-  [K in keyof Case & string]-?: NonNullable<Case[K]> extends { value: number }
-    ? K
-    : NonNullable<Case[K]> extends Record<string, unknown>
-      ? `${K}.${keyof NonNullable<Case[K]> & string}`
-      : K;
-}[keyof Case & string];
-
-interface SchemaNode {
-  def: { type: string; innerType?: SchemaNode };
-  shape?: Record<string, unknown>;
-}
-
-/** The case schema is the one list of fields: a lab is a leaf, a group (therapy, history, ...) is opened. */
-function leafPathsOf(shape: Record<string, SchemaNode>): CaseFieldPath[] {
-  return Object.entries(shape).flatMap(([key, node]) => {
-    const members = (node.def.type === 'optional' ? node.def.innerType : node)?.shape;
-    if (members === undefined || 'value' in members) return [key];
-    return Object.keys(members).map((member) => `${key}.${member}`);
-  }) as CaseFieldPath[];
-}
-
-/** In the case schema's order, which is the order a clinician reads a report in. */
-export const CASE_FIELD_PATHS: readonly CaseFieldPath[] = leafPathsOf(
-  CaseSchema.shape as unknown as Record<string, SchemaNode>,
-);
+import { CASE_FIELD_PATHS, FIELD_REGISTRY, type CaseFieldPath, type PartialCase } from '../src/clinical';
 
 /**
  * Fields that are results of a test someone has to order. "Not done yet" for one of these parks
  * the workup until the result comes back; for anything else (history, symptoms) it only moves on.
  */
-export const TEST_FIELD_PATHS: readonly CaseFieldPath[] = [
-  'alp',
-  'alt',
-  'ast',
-  'ggt',
-  'nucleotidase5',
-  'bilirubinTotal',
-  'bilirubinDirect',
-  'calcium',
-  'albumin',
-  'inr',
-  'wbc',
-  'crp',
-  'boneSpecificAlp',
-  'isoenzymes.bonePercent',
-  'isoenzymes.liverPercent',
-  'isoenzymes.intestinalPercent',
-  'isoenzymes.placentalPercent',
-  'heatStableAlpPercent',
-  'imaging.ultrasound',
-  'ama',
-];
+export const TEST_FIELD_PATHS: readonly CaseFieldPath[] = CASE_FIELD_PATHS.filter(
+  (field) => FIELD_REGISTRY[field].isTest,
+);
 
 export function isTestField(path: CaseFieldPath): boolean {
   return TEST_FIELD_PATHS.includes(path);

@@ -14,7 +14,7 @@ export {
   type StepId,
   type QuestionStepId,
 } from './steps';
-export { CASE_FIELD_PATHS, isKnown } from './case-fields';
+export { isKnown } from './case-fields';
 export { mergeCase } from './merge-case';
 export { currentStep } from './current-step';
 export { assessWorkup, unacknowledgedRedFlags, neededFields } from './workup-progress';

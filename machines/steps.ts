@@ -1,4 +1,4 @@
-import type { CaseFieldPath } from './case-fields';
+import type { CaseFieldPath } from '../src/clinical';
 import { fieldsNamedBy } from './case-fields';
 
 /**

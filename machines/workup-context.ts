@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { PartialCaseSchema, type PartialCase } from '../src/clinical';
-import { CASE_FIELD_PATHS, type CaseFieldPath } from './case-fields';
+import { CASE_FIELD_PATHS, PartialCaseSchema, type CaseFieldPath, type PartialCase } from '../src/clinical';
 import { QUESTION_STEP_IDS, type QuestionStepId } from './steps';
 
 /**

@@ -1,6 +1,6 @@
-import type { Assessment, PartialCase } from '../src/clinical';
+import type { Assessment, CaseFieldPath, PartialCase } from '../src/clinical';
 import { assess, validateCase } from '../src/clinical';
-import { fieldsNamedBy, isKnown, isTestField, type CaseFieldPath } from './case-fields';
+import { fieldsNamedBy, isKnown, isTestField } from './case-fields';
 import {
   ASK_NEXT_FIELDS,
   ASKED_AFTER,

@@ -1,6 +1,8 @@
 /** The clinical engine's public API: pure functions and data, importing only zod. */
 export * from './case-schema';
 export * from './assessment-schema';
+export { CASE_FIELD_PATHS, SYMPTOMS, type CaseFieldPath, type Symptom } from './case-field-paths';
+export { FIELD_REGISTRY, type FieldEntry } from './field-registry';
 export { validateCase, checkPartialCase } from './validate';
 export type { Problem, CheckResult } from './problem';
 export { assess } from './assess';

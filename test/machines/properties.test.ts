@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { checkPartialCase } from '../../src/clinical';
+import { CASE_FIELD_PATHS, checkPartialCase } from '../../src/clinical';
 import type { PartialCase } from '../../src/clinical';
 import { transition } from 'xstate';
 import { advanceWorkup, startWorkup, type AppliedEvent } from '../../machines/apply-event';
 import { persistWorkup } from '../../machines/persistence';
 import { workupMachine } from '../../machines/workup-machine';
 import { applyStored } from './drive';
-import { CASE_FIELD_PATHS, fieldsAnsweredBy, isKnown } from '../../machines/case-fields';
+import { fieldsAnsweredBy, isKnown } from '../../machines/case-fields';
 import { STEP_IDS } from '../../machines/steps';
 import { WorkupContextSchema } from '../../machines/workup-context';
 import type { WorkupEvent } from '../../machines/workup-events';

@@ -1,4 +1,5 @@
-import { CASE_FIELD_PATHS, fieldsAnsweredBy, fieldsNamedBy, isKnown } from '../../machines/case-fields';
+import { CASE_FIELD_PATHS } from '../../src/clinical';
+import { fieldsAnsweredBy, fieldsNamedBy, isKnown } from '../../machines/case-fields';
 import { QUESTION_STEP_IDS, STEP_FIELDS, STEP_IDS, stepForField } from '../../machines/steps';
 
 describe('steps and the fields they ask', () => {

@@ -1,5 +1,5 @@
-import type { PartialCase } from '../../../src/clinical';
-import { STEP_FIELDS, CASE_FIELD_PATHS, QUESTION_STEP_IDS, type QuestionStepId } from '../../../machines';
+import { CASE_FIELD_PATHS, type PartialCase } from '../../../src/clinical';
+import { STEP_FIELDS, QUESTION_STEP_IDS, type QuestionStepId } from '../../../machines';
 import { cardSubmitToValues, parseCardSubmit } from '../../../dialogs/cards/card-submit';
 import { fieldInputFor } from '../../../dialogs/cards/field-inputs';
 import { questionCard } from '../../../dialogs/cards/question-card';

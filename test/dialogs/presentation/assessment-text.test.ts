@@ -1,4 +1,4 @@
-import { CASE_FIELD_PATHS } from '../../../machines';
+import { CASE_FIELD_PATHS } from '../../../src/clinical';
 import { originLine, runningInterpretation } from '../../../dialogs/presentation/assessment-lines';
 import { fieldName, fieldNames } from '../../../dialogs/presentation/field-names';
 import { HELP_TEXT, TERMS_TEXT } from '../../../dialogs/presentation/help-text';
