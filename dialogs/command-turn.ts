@@ -1,5 +1,5 @@
 import { stepForField } from '../machines';
-import { SYMPTOM_FIELDS } from './cards/field-inputs';
+import { SYMPTOMS } from '../src/clinical';
 import { chartNoteReply, summaryReply, whyReply } from './conclusion-replies';
 import { handleAnswer, navigate } from './answer-turn';
 import { HELP_TEXT, TERMS_TEXT } from './presentation/help-text';
@@ -59,8 +59,8 @@ function editField(session: WorkupSession, intent: CommandIntent, turn: Turn): O
  * red flags before the screen comes up, and free text is first-class at every step.
  */
 function noneOfThese(session: WorkupSession, turn: Turn): Outcome {
-  const symptoms = Object.fromEntries(SYMPTOM_FIELDS.map((symptom) => [symptom, false]));
-  const answers = SYMPTOM_FIELDS.map((symptom) => ({
+  const symptoms = Object.fromEntries(SYMPTOMS.map((symptom) => [symptom, false]));
+  const answers = SYMPTOMS.map((symptom) => ({
     field: `symptoms.${symptom}`,
     answer: false,
     source: 'none of these',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { PartialCaseSchema, type PartialCase, type Problem } from '../../src/clinical';
+import { PartialCaseSchema, SYMPTOMS, type PartialCase, type Problem } from '../../src/clinical';
 import { STEP_IDS } from '../../machines';
-import { fieldInputFor, SYMPTOM_FIELDS, type FieldInput, type LabInput } from './field-inputs';
+import { fieldInputFor, type FieldInput, type LabInput } from './field-inputs';
 
 /**
  * The data every Action.Submit on our cards carries. Teams and Web Chat merge it with the card's
@@ -165,7 +165,7 @@ const readLab = (input: LabInput, inputs: Record<string, string>, read: Reader):
 const readSymptoms = (submit: CardSubmit, read: Reader): void => {
   const raw = submit.inputs['symptoms'];
   if (submit.action === 'none') {
-    for (const symptom of SYMPTOM_FIELDS) read.set(`symptoms.${symptom}`, false);
+    for (const symptom of SYMPTOMS) read.set(`symptoms.${symptom}`, false);
     return;
   }
   if (raw === undefined || submit.action !== 'next') return;
@@ -173,13 +173,13 @@ const readSymptoms = (submit: CardSubmit, read: Reader): void => {
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
-  const unknown = ticked.filter((symptom) => !SYMPTOM_FIELDS.includes(symptom));
+  const unknown = ticked.filter((symptom) => !(SYMPTOMS as readonly string[]).includes(symptom));
   if (unknown.length > 0) {
     read.problem('symptoms', `Unknown symptom "${unknown.join(', ')}"; choose from the list on the card.`);
     return;
   }
   // The clinician went through the whole list: an unticked box is an answer ("no"), not a gap.
-  for (const symptom of SYMPTOM_FIELDS) read.set(`symptoms.${symptom}`, ticked.includes(symptom));
+  for (const symptom of SYMPTOMS) read.set(`symptoms.${symptom}`, ticked.includes(symptom));
 };
 
 const readField = (input: FieldInput, submit: CardSubmit, read: Reader): void => {

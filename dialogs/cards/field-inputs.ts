@@ -1,4 +1,4 @@
-import type { ScalarField, Sex } from '../../src/clinical';
+import type { LabField, ScalarField, Sex, Symptom } from '../../src/clinical';
 import {
   ALBUMIN_UNITS,
   BILIRUBIN_UNITS,
@@ -7,6 +7,7 @@ import {
   CRP_UNITS,
   ENZYME_UNITS,
   SEXES,
+  SYMPTOMS,
   THERAPY_AGENTS,
   ULTRASOUND_RESULTS,
 } from '../../src/clinical';
@@ -19,20 +20,6 @@ const SEX_TITLES: Record<Sex, string> = { female: 'Female', male: 'Male', 'not-s
  * paths themselves ("alp.value", "therapy.steroids"), so a submit maps onto the case without a
  * lookup table that could drift from the cards.
  */
-
-export type LabField =
-  | 'albumin'
-  | 'alp'
-  | 'alpBaseline'
-  | 'alt'
-  | 'ast'
-  | 'ggt'
-  | 'nucleotidase5'
-  | 'bilirubinTotal'
-  | 'bilirubinDirect'
-  | 'calcium'
-  | 'crp'
-  | 'boneSpecificAlp';
 
 export interface LabInput {
   kind: 'lab';
@@ -84,16 +71,19 @@ export const BILIRUBIN_CARD_UNITS = displayUnits(BILIRUBIN_UNITS);
 export const CALCIUM_CARD_UNITS = displayUnits(CALCIUM_UNITS);
 export const BONE_ALP_CARD_UNITS = displayUnits(BONE_ALP_UNITS);
 
-export const SYMPTOM_CHOICES: Choice[] = [
-  { title: 'Fever (> 38 °C) or rigors', value: 'fever' },
-  { title: 'Jaundice', value: 'jaundice' },
-  { title: 'Right upper quadrant pain', value: 'rightUpperQuadrantPain' },
-  { title: 'New bone pain', value: 'newBonePain' },
-  { title: 'New neurological deficit', value: 'neuroDeficit' },
-  { title: 'Confusion or drowsiness', value: 'confusion' },
-];
+const SYMPTOM_TITLES: Readonly<Record<Symptom, string>> = {
+  fever: 'Fever (> 38 °C) or rigors',
+  jaundice: 'Jaundice',
+  rightUpperQuadrantPain: 'Right upper quadrant pain',
+  newBonePain: 'New bone pain',
+  neuroDeficit: 'New neurological deficit',
+  confusion: 'Confusion or drowsiness',
+};
 
-export const SYMPTOM_FIELDS = SYMPTOM_CHOICES.map((choice) => choice.value);
+export const SYMPTOM_CHOICES: Choice[] = SYMPTOMS.map((symptom) => ({
+  title: SYMPTOM_TITLES[symptom],
+  value: symptom,
+}));
 
 const THERAPY_TITLES: Record<(typeof THERAPY_AGENTS)[number], string> = {
   bortezomib: 'Bortezomib',

@@ -1,30 +1,24 @@
+import { SYMPTOMS, type Symptom } from '../../../src/clinical';
 import type { AnswerReading } from '../reading';
 import { findTerms } from './clauses';
 
 /** Red-flag symptoms (reference §7) in the words clinicians use for them. */
-const SYMPTOM_TERMS: readonly { field: string; pattern: RegExp }[] = [
-  { field: 'symptoms.fever', pattern: /\b(?:fevers?|febrile|pyrexi\w*|rigou?rs?|chills)\b/i },
-  {
-    field: 'symptoms.jaundice',
-    pattern: /\b(?:jaundice\w*|icter\w*|yellow (?:skin|eyes|sclerae?)|scleral icterus)\b/i,
-  },
-  {
-    field: 'symptoms.rightUpperQuadrantPain',
-    pattern:
-      /\b(?:ruq(?: pain| tenderness)?|right upper quadrant(?: pain| tenderness)?|right upper abdominal pain|biliary colic|upper right abdominal pain)\b/i,
-  },
-  { field: 'symptoms.newBonePain', pattern: /\b(?:(?:new )?bone pain|back pain|skeletal pain)\b/i },
-  {
-    field: 'symptoms.neuroDeficit',
-    pattern:
-      /\b(?:neuro(?:logical)? deficits?|focal neuro\w*|(?:leg|limb) weakness|numbness|paraesthesi\w*|paresthesi\w*|cord compression|incontinence|paralysis|foot drop|sensory level)\b/i,
-  },
-  {
-    field: 'symptoms.confusion',
-    pattern:
-      /\b(?:confus\w*|encephalopath\w*|drowsy|drowsiness|disorient\w*|altered mental status|delirium|delirious|somnolen\w*)\b/i,
-  },
-];
+const SYMPTOM_PATTERNS: Readonly<Record<Symptom, RegExp>> = {
+  fever: /\b(?:fevers?|febrile|pyrexi\w*|rigou?rs?|chills)\b/i,
+  jaundice: /\b(?:jaundice\w*|icter\w*|yellow (?:skin|eyes|sclerae?)|scleral icterus)\b/i,
+  rightUpperQuadrantPain:
+    /\b(?:ruq(?: pain| tenderness)?|right upper quadrant(?: pain| tenderness)?|right upper abdominal pain|biliary colic|upper right abdominal pain)\b/i,
+  newBonePain: /\b(?:(?:new )?bone pain|back pain|skeletal pain)\b/i,
+  neuroDeficit:
+    /\b(?:neuro(?:logical)? deficits?|focal neuro\w*|(?:leg|limb) weakness|numbness|paraesthesi\w*|paresthesi\w*|cord compression|incontinence|paralysis|foot drop|sensory level)\b/i,
+  confusion:
+    /\b(?:confus\w*|encephalopath\w*|drowsy|drowsiness|disorient\w*|altered mental status|delirium|delirious|somnolen\w*)\b/i,
+};
+
+const SYMPTOM_TERMS: readonly { field: string; pattern: RegExp }[] = SYMPTOMS.map((symptom) => ({
+  field: `symptoms.${symptom}`,
+  pattern: SYMPTOM_PATTERNS[symptom],
+}));
 
 export const SYMPTOM_FIELDS = SYMPTOM_TERMS.map((term) => term.field);
 
