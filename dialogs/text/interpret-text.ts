@@ -1,5 +1,5 @@
 import { checkPartialCase, type PartialCase } from '../../src/clinical';
-import type { StepId } from '../../machines';
+import { mergeCase, type StepId } from '../../machines';
 import { parseAnswerWords } from './answer-words';
 import { parseCommand, type CommandName } from './command-parser';
 import { withoutInvisibleCharacters } from './invisible-characters';
@@ -25,19 +25,6 @@ const withoutBareAnswers = (expecting: readonly string[]): string[] =>
   expecting.filter(
     (field) => !['imaging.ultrasound', 'ama', 'history.ageYears', 'therapy.weeksOnTherapy'].includes(field),
   );
-
-/** Lab values and worded answers touch different leaves; merge one level into the nested groups. */
-function mergeCase(a: PartialCase, b: PartialCase): PartialCase {
-  const merged: Record<string, unknown> = { ...a };
-  for (const [key, value] of Object.entries(b)) {
-    const existing = merged[key];
-    merged[key] =
-      typeof existing === 'object' && existing !== null && typeof value === 'object' && value !== null
-        ? { ...existing, ...value }
-        : value;
-  }
-  return merged as PartialCase;
-}
 
 /**
  * The single entry for a typed message: a command, case values (lab values and worded answers
@@ -75,6 +62,7 @@ export function interpretText(typed: string, context: TextContext): TextInterpre
   if (report.readings.length === 0 && words.answers.length === 0) {
     return { kind: 'unrecognised', hint: hintForStep(context.step) };
   }
+  // Lab values and worded answers touch different leaves: the workup's own merge puts them together.
   const values = mergeCase(report.values, words.values);
   const checked = checkPartialCase(values);
   if (!checked.ok) return { kind: 'problems', problems: checked.problems, readings: report.readings };
