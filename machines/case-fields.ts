@@ -1,4 +1,10 @@
-import { CASE_FIELD_PATHS, FIELD_REGISTRY, type CaseFieldPath, type PartialCase } from '../src/clinical';
+import {
+  CASE_FIELD_PATHS,
+  FIELD_REGISTRY,
+  valueAt,
+  type CaseFieldPath,
+  type PartialCase,
+} from '../src/clinical';
 
 /**
  * Fields that are results of a test someone has to order. "Not done yet" for one of these parks
@@ -43,18 +49,9 @@ const PATH_PARTS = new Map(
   ]),
 );
 
-function valueAt(source: unknown, path: string): unknown {
-  let current: unknown = source;
-  for (const key of PATH_PARTS.get(path) ?? path.split('.')) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
 /** True when the case holds a value at this path (a whole group counts as known when any member is). */
 export function isKnown(caseValues: PartialCase, path: string): boolean {
-  const value = valueAt(caseValues, path);
+  const value = valueAt(caseValues, PATH_PARTS.get(path) ?? path.split('.'));
   if (typeof value === 'object' && value !== null) {
     return Object.values(value).some((member) => member !== undefined);
   }

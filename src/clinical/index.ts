@@ -3,6 +3,7 @@ export * from './case-schema';
 export * from './assessment-schema';
 export { CASE_FIELD_PATHS, SYMPTOMS, type CaseFieldPath, type Symptom } from './case-field-paths';
 export { FIELD_REGISTRY, type FieldEntry } from './field-registry';
+export { valueAt } from './value-at';
 export { validateCase, checkPartialCase } from './validate';
 export type { Problem, CheckResult } from './problem';
 export { assess } from './assess';

@@ -4,19 +4,11 @@ import { ggtConfounded } from './origin';
 import { noDuctDilatation } from './rules/hepatic';
 import { cholangitisCholestasis, cholangitisImaging, cholangitisInflammation } from './rules/red-flags';
 import { ulnsNeededForRedFlags } from './uln-needed';
+import { valueAt } from './value-at';
 
 const over = (x: number | undefined, limit: number): boolean => x !== undefined && x > limit;
 
-function valueAt(f: Facts, path: string): unknown {
-  let current: unknown = f.input;
-  for (const key of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
-const unknown = (f: Facts, path: string): boolean => valueAt(f, path) === undefined;
+const unknown = (f: Facts, path: string): boolean => valueAt(f.input, path.split('.')) === undefined;
 
 /** A lab, then its ULN when the value is known without one. */
 function labWithUln(f: Facts, field: (typeof LAB_FIELDS)[number]): string[] {

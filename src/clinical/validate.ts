@@ -4,21 +4,13 @@ import { FIELD_INFO, type FieldInfo } from './field-info';
 import { plausibilityProblems } from './plausibility';
 import type { CheckResult, Problem } from './problem';
 import { unknownFieldProblems } from './unknown-fields';
+import { valueAt } from './value-at';
 
 const FIELDS_BY_PATH: Readonly<Record<string, FieldInfo | undefined>> = FIELD_INFO;
 
 /** The field a schema issue is about: the path itself (history.ageYears) or its lab (alp.unit -> alp). */
 const infoFor = (path: string): FieldInfo | undefined =>
   FIELDS_BY_PATH[path] ?? FIELDS_BY_PATH[path.split('.')[0] ?? path];
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
 
 const shown = (value: unknown): string =>
   value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
