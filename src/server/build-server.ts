@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ActivityHandler } from 'botbuilder';
 import restify, { type Server } from 'restify';
@@ -8,7 +9,14 @@ import { ConversationStore } from './direct-line/conversation-store';
 import { registerConnectorRoutes } from './direct-line/connector-routes';
 import { registerLocalDirectLineRoutes } from './direct-line/local-direct-line-routes';
 import { registerTokenRoute } from './direct-line/token-route';
-import { rateLimit, refuseUnboundedBodies, securityHeaders } from './http-guards';
+import {
+  isLoopbackUrl,
+  rateLimit,
+  refuseForeignOrigin,
+  refuseUnboundedBodies,
+  requireJsonBody,
+  securityHeaders,
+} from './http-guards';
 import { InFlightRequests } from './in-flight-requests';
 import type { Logger } from './logger';
 import { createRateLimiter } from './rate-limiter';
@@ -39,6 +47,8 @@ export interface BuiltServer {
    * finish, then the listener closes. Storage is the caller's to close afterwards.
    */
   stop(timeoutMs?: number): Promise<'drained' | 'timed out'>;
+  /** Local mode: the secret path of this process's own Bot Connector endpoints. */
+  localConnectorPath?: string;
 }
 
 /** The base URL the bot's replies are posted back to when the local Direct Line is the channel. */
@@ -110,9 +120,29 @@ export function buildServer(deps: ServerDeps): BuiltServer {
   registerWebPageRoutes(server, publicGuard);
   // In production only Bot Framework channels call /api/messages, from a few shared Azure
   // addresses and each with a signed token; limiting them per address would throttle every user.
-  registerMessagesRoute(server, adapter, logic, logger, config.mode === 'local' ? publicGuard : []);
-
   if (config.mode === 'local') {
+    const ownOrigins = (req: restify.Request) => [
+      `http://${req.headers.host ?? ''}`,
+      ...(config.publicBaseUrl === undefined ? [] : [new URL(config.publicBaseUrl).origin]),
+    ];
+    registerMessagesRoute(
+      server,
+      adapter,
+      logic,
+      logger,
+      [...publicGuard, refuseForeignOrigin(ownOrigins), requireJsonBody()],
+      isLoopbackUrl,
+    );
+  } else {
+    registerMessagesRoute(server, adapter, logic, logger, []);
+  }
+
+  let localConnectorPath: string | undefined;
+  if (config.mode === 'local') {
+    // The bot's replies come back to this server; the unguessable path (new in every process)
+    // keeps anyone else from posting into or rewriting a conversation's transcript.
+    const connectorPath = `/connector/${randomBytes(24).toString('base64url')}`;
+    localConnectorPath = connectorPath;
     const store = new ConversationStore({
       maxConversations: deps.directLine?.maxConversations ?? 1000,
       maxActivitiesPerConversation: deps.directLine?.maxActivitiesPerConversation ?? 1000,
@@ -127,10 +157,10 @@ export function buildServer(deps: ServerDeps): BuiltServer {
       adapter,
       logic,
       logger,
-      serviceUrl: () => ownBaseUrl(server, config),
+      serviceUrl: () => `${ownBaseUrl(server, config)}${connectorPath}`,
       guards: publicGuard,
     });
-    registerConnectorRoutes(server, store);
+    registerConnectorRoutes(server, store, connectorPath);
   } else {
     registerTokenRoute(
       server,
@@ -174,5 +204,5 @@ export function buildServer(deps: ServerDeps): BuiltServer {
     return outcome;
   };
 
-  return { server, stop };
+  return { server, stop, localConnectorPath };
 }

@@ -73,3 +73,41 @@ export function securityHeaders(frameAncestors: readonly string[]): RequestHandl
     return next();
   };
 }
+
+/**
+ * Local mode's `/api/messages` takes JSON only: a browser on any site may post a form or plain
+ * text to 127.0.0.1 without asking (no CORS preflight), but never `application/json`.
+ */
+export function requireJsonBody(): RequestHandler {
+  return (req: Request, res: Response, next: Next) => {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type === 'application/json') return next();
+    res.send(415, { code: 'UnsupportedMediaType', message: 'This endpoint takes application/json only.' });
+    return next(false);
+  };
+}
+
+/**
+ * Refuses a request a browser sent from another site's page. Bot Framework channels, the Agents
+ * Playground's server and the terminal client send no `Origin`; this server's own page has its own.
+ */
+export function refuseForeignOrigin(ownOrigin: (req: Request) => string[]): RequestHandler {
+  return (req: Request, res: Response, next: Next) => {
+    const origin = req.headers.origin;
+    if (origin === undefined || ownOrigin(req).includes(origin)) return next();
+    res.send(403, { code: 'Forbidden', message: 'Requests from other sites are refused.' });
+    return next(false);
+  };
+}
+
+const LOOPBACK_HOST = /^(127(\.\d{1,3}){3}|\[::1\]|localhost)$/i;
+
+/** A URL on this machine: where local mode may send replies (its own connector, the Agents Playground). */
+export function isLoopbackUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOST.test(url.hostname);
+  } catch {
+    return false;
+  }
+}

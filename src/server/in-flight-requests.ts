@@ -11,7 +11,7 @@ export class InFlightRequests {
   private idle: (() => void)[] = [];
 
   readonly middleware: RequestHandler = (req: Request, res: Response, next: Next) => {
-    const isTurnCallback = (req.url ?? '').startsWith('/v3/conversations/');
+    const isTurnCallback = (req.url ?? '').startsWith('/connector/');
     if (this.draining && !isTurnCallback) {
       res.header('Connection', 'close');
       res.send(503, { code: 'ServiceUnavailable', message: 'The server is shutting down; retry shortly.' });

@@ -48,7 +48,7 @@ describe('the composed app', () => {
     const response = await postJson(`${app.url}/api/messages`, {
       type: 'message',
       channelId: 'msteams',
-      serviceUrl: 'https://smba.trafficmanager.net/teams/',
+      serviceUrl: 'http://127.0.0.1:9',
       conversation: { id: conversationId },
       from: { id: 'clinician-1' },
       recipient: { id: 'alp-workup-bot' },

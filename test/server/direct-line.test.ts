@@ -125,14 +125,18 @@ describe('local Direct Line 3.0 emulation', () => {
   it('lets the bot replace one of its activities (updateActivity)', async () => {
     const session = await openConversation();
     const [welcome] = (await poll(session)).activities;
-    const updated = await fetch(
-      `${running.url}/v3/conversations/${session.conversationId}/activities/${encodeURIComponent(welcome?.id ?? '')}`,
-      {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ type: 'message', text: 'Answered.' }),
-      },
-    );
+    const activityPath = `/v3/conversations/${session.conversationId}/activities/${encodeURIComponent(welcome?.id ?? '')}`;
+    const unguarded = await fetch(`${running.url}${activityPath}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'Injected.' }),
+    });
+    expect(unguarded.status).toBe(404);
+    const updated = await fetch(`${running.url}${running.localConnectorPath ?? ''}${activityPath}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'Answered.' }),
+    });
     expect(updated.status).toBe(200);
     expect((await poll(session)).activities.map((a) => a.text)).toEqual(['Answered.']);
   });

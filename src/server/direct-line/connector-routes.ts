@@ -5,13 +5,23 @@ import type { ConversationStore } from './conversation-store';
 
 const BotActivitySchema = z.looseObject({ type: z.string().min(1).max(64) });
 
+/** The bot's largest reply (the assessment card) is some 20 KB; a transcript holds up to 1000 of them. */
+export const MAX_BOT_ACTIVITY_BYTES = 64 * 1024;
+
+const tooLarge = (body: unknown): boolean =>
+  Buffer.byteLength(JSON.stringify(body) ?? '') > MAX_BOT_ACTIVITY_BYTES;
+
 /**
  * The slice of the Bot Connector API the bot calls back on when the local Direct Line is its
- * `serviceUrl`: send (or reply to) an activity, and update one. Replies land in the
+ * `serviceUrl`, under `path` (secret to this process: only the bot knows it): send (or reply to) an activity, and update one. Replies land in the
  * conversation's transcript, where the page's next poll picks them up.
  */
-export function registerConnectorRoutes(server: Server, store: ConversationStore): void {
+export function registerConnectorRoutes(server: Server, store: ConversationStore, path: string): void {
   const sendActivity: RequestHandler = async (req, res) => {
+    if (tooLarge(req.body)) {
+      res.send(413, { error: { code: 'BadArgument', message: 'The activity is too large.' } });
+      return;
+    }
     const parsed = BotActivitySchema.safeParse(req.body);
     if (!parsed.success) {
       res.send(400, { error: { code: 'BadArgument', message: 'Not an activity: type is required.' } });
@@ -28,10 +38,14 @@ export function registerConnectorRoutes(server: Server, store: ConversationStore
     else res.send(200, { id: stored.id });
   };
 
-  server.post('/v3/conversations/:conversationId/activities', sendActivity);
-  server.post('/v3/conversations/:conversationId/activities/:activityId', sendActivity);
+  server.post(`${path}/v3/conversations/:conversationId/activities`, sendActivity);
+  server.post(`${path}/v3/conversations/:conversationId/activities/:activityId`, sendActivity);
 
-  server.put('/v3/conversations/:conversationId/activities/:activityId', async (req, res) => {
+  server.put(`${path}/v3/conversations/:conversationId/activities/:activityId`, async (req, res) => {
+    if (tooLarge(req.body)) {
+      res.send(413, { error: { code: 'BadArgument', message: 'The activity is too large.' } });
+      return;
+    }
     const parsed = BotActivitySchema.safeParse(req.body);
     if (!parsed.success) {
       res.send(400, { error: { code: 'BadArgument', message: 'Not an activity: type is required.' } });

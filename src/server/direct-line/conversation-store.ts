@@ -49,8 +49,8 @@ export class ConversationStore {
   start(userId: string): StartedConversation {
     this.expireIdle();
     if (this.conversations.size >= this.options.maxConversations) {
-      const oldest = this.conversations.keys().next();
-      if (oldest.done !== true) this.conversations.delete(oldest.value);
+      const leastRecentlyUsed = this.conversations.keys().next();
+      if (leastRecentlyUsed.done !== true) this.conversations.delete(leastRecentlyUsed.value);
     }
     const conversation: Conversation = {
       id: randomUUID(),
@@ -136,6 +136,9 @@ export class ConversationStore {
       return undefined;
     }
     conversation.lastUsedAt = this.now();
+    // Re-inserted, so the map's order is by last use and a full store evicts the idlest first.
+    this.conversations.delete(conversationId);
+    this.conversations.set(conversationId, conversation);
     return conversation;
   }
 

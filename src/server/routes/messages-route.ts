@@ -16,11 +16,21 @@ export function registerMessagesRoute(
   logic: TurnLogic,
   logger: Logger,
   guards: RequestHandler[],
+  /** Local mode: replies may go only to this machine, never to a serviceUrl a web page chose. */
+  acceptsServiceUrl: (serviceUrl: string) => boolean = () => true,
 ): void {
   server.post('/api/messages', ...guards, async (req, res) => {
     const check = checkIncomingActivity(req.body);
     if (!check.ok) {
       res.send(400, { code: 'BadRequest', message: check.message });
+      return;
+    }
+    if (check.activity.serviceUrl !== undefined && !acceptsServiceUrl(check.activity.serviceUrl)) {
+      res.send(400, {
+        code: 'BadRequest',
+        message:
+          'serviceUrl: in local mode replies go only to a connector on this machine (127.0.0.1, ::1, localhost).',
+      });
       return;
     }
     const authHeader = req.header('authorization', '');

@@ -16,6 +16,7 @@ export interface RunningServer {
   config: Config;
   logLines: string[];
   close(): Promise<void>;
+  localConnectorPath?: string;
   /** The graceful stop the composition root runs on SIGTERM. */
   stop: BuiltServer['stop'];
 }
@@ -42,7 +43,7 @@ export async function startTestServer(options: TestServerOptions): Promise<Runni
   });
   const logger = createLogger({ level: loaded.config.logLevel, destination });
   const adapter = createAdapter(loaded.config, logger, options.authEndpoints);
-  const { server, stop } = buildServer({
+  const { server, stop, localConnectorPath } = buildServer({
     config: loaded.config,
     adapter,
     bot: options.bot,
@@ -58,6 +59,7 @@ export async function startTestServer(options: TestServerOptions): Promise<Runni
     config: loaded.config,
     logLines,
     stop,
+    localConnectorPath,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
