@@ -20,6 +20,9 @@ import { stepOf, type WorkupSession } from './workup-session';
 
 /** Typed commands and command buttons: what each one does to the workup and says back. */
 
+const ALP_NEEDED =
+  'The ALP result is needed before anything else, so this question cannot be skipped: enter it when you have it.';
+
 function start(session: WorkupSession, intent: CommandIntent, turn: Turn, isNew: boolean): Outcome {
   // The welcome card's own "Start workup" button follows the welcome: it goes to the first question.
   const lead = intent.fromCard?.action === 'start' ? [] : [welcomeReply(session)];
@@ -122,9 +125,7 @@ export function handleCommand(
         intent,
         { type: 'SKIP' },
         turn,
-        stepOf(session) === 'alp'
-          ? 'The ALP result is needed before anything else, so this question cannot be skipped.'
-          : 'There is nothing to skip here.',
+        stepOf(session) === 'alp' ? ALP_NEEDED : 'There is nothing to skip here.',
       );
     case 'not-done':
       return navigate(
@@ -132,7 +133,7 @@ export function handleCommand(
         intent,
         { type: 'NOT_DONE' },
         turn,
-        'There is no test to mark as not done here.',
+        stepOf(session) === 'alp' ? ALP_NEEDED : 'There is no test to mark as not done here.',
       );
     case 'acknowledged':
       return navigate(session, intent, { type: 'ACK_RED_FLAG' }, turn, 'There is no red-flag alert open.');

@@ -13,7 +13,11 @@ const expectedFields = (session: WorkupSession): string[] => {
 };
 
 export function textIntent(typed: string, session: WorkupSession): TurnIntent {
-  const interpreted = interpretText(typed, { step: stepOf(session), expecting: expectedFields(session) });
+  const interpreted = interpretText(typed, {
+    step: stepOf(session),
+    expecting: expectedFields(session),
+    known: contextOf(session).case,
+  });
   switch (interpreted.kind) {
     case 'command':
       return interpreted.field === undefined

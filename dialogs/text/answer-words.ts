@@ -14,6 +14,10 @@ export interface AnswerWords {
   answers: AnswerReading[];
   /** The clinician said they do not know ("not sure", "unknown", "n/a") the asked-for answer. */
   unknown: boolean;
+  /** A bare "yes" with several yes/no questions open: which one it answers cannot be told. */
+  yesToWhich: boolean;
+  /** A bare "no" or "none" where no question is yes or no: nothing of what is asked is at hand. */
+  noneAsked: boolean;
 }
 
 const unwrap = (schema: z.ZodType): z.ZodType =>
@@ -34,22 +38,29 @@ const BOOLEAN_FIELDS: ReadonlySet<string> = new Set(
 /** "N/A" to "are you pregnant?" means no (a man, a postmenopausal woman); elsewhere it means unknown. */
 const NOT_APPLICABLE = /^\s*(?:n\/?a|not applicable)\s*[.!]?\s*$/i;
 
-/** A bare yes/no is only meaningful when exactly one yes/no question is open. */
-function bareAnswer(
-  text: string,
-  expecting: readonly string[],
-): { answers: AnswerReading[]; unknown: boolean } {
+type BareAnswer = Omit<AnswerWords, 'values'>;
+
+const NOTHING: BareAnswer = { answers: [], unknown: false, yesToWhich: false, noneAsked: false };
+
+/**
+ * A bare yes/no. With one yes/no question open it answers that one. With several open, "no" (or
+ * "none") answers each of them no, as a clinician means it when the card lists them; a bare "yes"
+ * cannot say which it is for.
+ */
+function bareAnswer(text: string, expecting: readonly string[]): BareAnswer {
   const source = text.trim();
   const open = expecting.filter((field) => BOOLEAN_FIELDS.has(field) && !SYMPTOM_FIELDS.includes(field));
   const [only] = open;
   if (open.length === 1 && only === 'history.pregnant' && NOT_APPLICABLE.test(text)) {
-    return { answers: [{ field: only, answer: false, source }], unknown: false };
+    return { ...NOTHING, answers: [{ field: only, answer: false, source }] };
   }
   const reply = readYesNo(text);
-  if (reply === undefined) return { answers: [], unknown: false };
-  if (reply === 'unknown') return { answers: [], unknown: true };
-  if (open.length !== 1 || only === undefined) return { answers: [], unknown: false };
-  return { answers: [{ field: only, answer: reply === 'yes', source }], unknown: false };
+  if (reply === undefined) return NOTHING;
+  if (reply === 'unknown') return { ...NOTHING, unknown: true };
+  if (open.length === 0) return reply === 'no' ? { ...NOTHING, noneAsked: true } : NOTHING;
+  if (reply === 'no') return { ...NOTHING, answers: open.map((field) => ({ field, answer: false, source })) };
+  if (open.length > 1 || only === undefined) return { ...NOTHING, yesToWhich: true };
+  return { ...NOTHING, answers: [{ field: only, answer: true, source }] };
 }
 
 /**
@@ -64,9 +75,9 @@ export function parseAnswerWords(text: string, expecting: readonly string[]): An
     ...readTherapy(text, expecting),
     ...readHistory(text, expecting),
   ];
-  const bare = named.length === 0 ? bareAnswer(text, expecting) : { answers: [], unknown: false };
+  const bare = named.length === 0 ? bareAnswer(text, expecting) : NOTHING;
   const answers = [...named, ...bare.answers];
   const values: Record<string, unknown> = {};
   for (const answer of answers) setCasePath(values, answer.field, answer.answer);
-  return { values: values as PartialCase, answers, unknown: bare.unknown };
+  return { ...bare, values: values as PartialCase, answers };
 }

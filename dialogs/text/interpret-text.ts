@@ -1,6 +1,7 @@
 import { checkPartialCase, type PartialCase } from '../../src/clinical';
-import { mergeCase, type StepId } from '../../machines';
+import { isQuestionStep, mergeCase, type StepId } from '../../machines';
 import { parseAnswerWords } from './answer-words';
+import { readBareUln } from './bare-uln';
 import { parseCommand, type CommandName } from './command-parser';
 import { withoutInvisibleCharacters } from './invisible-characters';
 import { parseLabReport } from './lab-report-parser';
@@ -19,7 +20,12 @@ export interface TextContext {
   step: StepId;
   /** Case paths the current question asks for. */
   expecting: readonly string[];
+  /** What the workup knows already: a bare "ULN 2.2" completes the value it belongs to. */
+  known?: PartialCase;
 }
+
+const YES_TO_WHICH =
+  'Yes to which question? Answer each one, for example "steroids yes, fasting no", or say "no" when none of them applies.';
 
 const withoutBareAnswers = (expecting: readonly string[]): string[] =>
   expecting.filter(
@@ -51,13 +57,24 @@ export function interpretText(typed: string, context: TextContext): TextInterpre
       : { kind: 'command', command: command.command, field: command.field };
   }
 
-  const report = parseLabReport(text);
+  const bareUln = readBareUln(text, context.expecting, context.known ?? {});
+  if (bareUln.kind === 'which') {
+    return {
+      kind: 'unrecognised',
+      hint: `Which test is that ULN for? Give it with the name, for example "${bareUln.labels[0] ?? 'ALT'} ULN 40".`,
+    };
+  }
+  const report = parseLabReport(bareUln.kind === 'completes' ? bareUln.report : text);
   if (report.problems.length > 0)
     return { kind: 'problems', problems: report.problems, readings: report.readings };
   // Alongside lab values a stray "normal" or "positive" is part of the report, not an answer to the question.
   const expecting = report.readings.length > 0 ? withoutBareAnswers(context.expecting) : context.expecting;
   const words = parseAnswerWords(text, expecting);
   if (words.unknown && report.readings.length === 0) return { kind: 'command', command: 'skip' };
+  if (words.yesToWhich && report.readings.length === 0) return { kind: 'unrecognised', hint: YES_TO_WHICH };
+  // "No" or "none" where nothing is asked yes or no ("ALT, AST, bilirubin?"): none of them is done.
+  if (words.noneAsked && report.readings.length === 0 && isQuestionStep(context.step))
+    return { kind: 'command', command: 'not-done' };
 
   if (report.readings.length === 0 && words.answers.length === 0) {
     return { kind: 'unrecognised', hint: hintForStep(context.step) };

@@ -7,7 +7,7 @@ import type { StepId } from '../../machines';
 const STEP_HINTS: Readonly<Record<StepId, string>> = {
   alp: 'Enter the ALP as reported, for example "ALP 180 U/L, ULN 120" (µkat/L works too).',
   context:
-    'Tell me the treatment and context, for example "bortezomib week 6 with dex, no fracture, not pregnant, fasting", or answer with yes, no or not sure.',
+    'Tell me the treatment and context, for example "bortezomib week 6 with dex, no fracture, not pregnant, fasting"; "no" answers every yes/no question no, and "not sure" moves on.',
   redFlags:
     'Name any of these that are present now, for example "fever and jaundice" or "temp 38.5, WBC 12.3, CRP 45 mg/L", or say "none of these".',
   liverPanel:

@@ -77,6 +77,13 @@ const WORDS_TABLE: readonly [string, readonly string[], Record<string, unknown>]
   ['anti-mitochondrial antibody negative', [], { ama: 'negative' }],
   ['negative', ['ama'], { ama: 'negative' }],
   ['pos', ['ama'], { ama: 'positive' }],
+  ['no', ['ama'], { ama: 'negative' }],
+  // Beside other yes/no questions a bare "no" answers them, never the test result.
+  [
+    'no',
+    ['ama', 'history.amyloidosis', 'history.heartFailure'],
+    { history: { amyloidosis: false, heartFailure: false } },
+  ],
   ['pregnant, third trimester', CONTEXT, { history: { pregnant: true, pregnancyTrimester: 3 } }],
   ['32 weeks pregnant', CONTEXT, { history: { pregnant: true, pregnancyTrimester: 3 } }],
   ['not pregnant', CONTEXT, { history: { pregnant: false } }],
@@ -131,13 +138,34 @@ describe('parseAnswerWords', () => {
     expect(words.unknown).toBe(false);
   });
 
-  it.each(['not sure', 'unknown', "don't know", 'N/A', '?', 'Unsure.', 'dunno'])(
-    '%j is "unknown"',
-    (text) => {
-      const words = parseAnswerWords(text, ['history.fasting']);
-      expect(words).toEqual({ values: {}, answers: [], unknown: true });
-    },
-  );
+  it.each([
+    'not sure',
+    'unknown',
+    "don't know",
+    "I don't know",
+    "I'm not sure",
+    'N/A',
+    '?',
+    'Unsure.',
+    'dunno',
+  ])('%j is "unknown"', (text) => {
+    const words = parseAnswerWords(text, ['history.fasting']);
+    expect(words).toEqual({ values: {}, answers: [], unknown: true, yesToWhich: false, noneAsked: false });
+  });
+
+  it('a bare "no" with several yes/no questions open answers each of them no', () => {
+    const words = parseAnswerWords('no', ['history.recentFracture', 'history.fasting', 'history.ageYears']);
+    expect(words.values).toEqual({ history: { recentFracture: false, fasting: false } });
+  });
+
+  it('a bare "yes" with several yes/no questions open says it cannot tell which, and answers nothing', () => {
+    const words = parseAnswerWords('yes', ['history.recentFracture', 'history.fasting']);
+    expect(words).toMatchObject({ values: {}, answers: [], yesToWhich: true });
+  });
+
+  it('a bare "none" where nothing is asked yes or no means none of the tests asked is at hand', () => {
+    expect(parseAnswerWords('none', ['alt', 'ast']).noneAsked).toBe(true);
+  });
 
   it('echoes each answer with the words it came from', () => {
     expect(parseAnswerWords('on Velcade for 6 weeks', CONTEXT).answers).toEqual([
