@@ -24,21 +24,21 @@ const HEPATIC = 'GGT 200 ULN 60, no alcohol, no enzyme-inducing drugs';
 /** How the conversation reaches each step; typed against the machine's step list, so a new step needs a route here. */
 const REACH = {
   alp: ['start'],
-  context: ['start', ALP],
-  redFlags: ['start', ALP, CONTEXT],
-  liverPanel: ['start', ALP, CONTEXT, NO_RED_FLAGS],
-  origin: ['start', ALP, CONTEXT, NO_RED_FLAGS, NORMAL_PANEL],
-  hepaticImaging: ['start', ALP, CONTEXT, NO_RED_FLAGS, NORMAL_PANEL, HEPATIC],
-  hepaticAma: ['start', ALP, CONTEXT, NO_RED_FLAGS, NORMAL_PANEL, HEPATIC, 'ultrasound normal'],
-  bone: ['start', ALP, CONTEXT, NO_RED_FLAGS, NORMAL_PANEL, 'GGT 30 ULN 60'],
-  urgent: ['start', ALP, CONTEXT, NO_RED_FLAGS, 'fever'],
-  awaitingResults: ['start', ALP, CONTEXT, NO_RED_FLAGS, NORMAL_PANEL, HEPATIC, 'not done yet'],
+  redFlags: ['start', ALP],
+  liverPanel: ['start', ALP, NO_RED_FLAGS],
+  context: ['start', ALP, NO_RED_FLAGS, NORMAL_PANEL],
+  origin: ['start', ALP, NO_RED_FLAGS, NORMAL_PANEL, CONTEXT],
+  hepaticImaging: ['start', ALP, NO_RED_FLAGS, NORMAL_PANEL, CONTEXT, HEPATIC],
+  hepaticAma: ['start', ALP, NO_RED_FLAGS, NORMAL_PANEL, CONTEXT, HEPATIC, 'ultrasound normal'],
+  bone: ['start', ALP, NO_RED_FLAGS, NORMAL_PANEL, CONTEXT, 'GGT 30 ULN 60'],
+  urgent: ['start', ALP, 'fever'],
+  awaitingResults: ['start', ALP, NO_RED_FLAGS, NORMAL_PANEL, CONTEXT, HEPATIC, 'not done yet'],
   assessment: [
     'start',
     ALP,
-    CONTEXT,
     NO_RED_FLAGS,
     NORMAL_PANEL,
+    CONTEXT,
     HEPATIC,
     'ultrasound normal',
     'AMA negative, no amyloidosis, no heart failure',
@@ -257,7 +257,7 @@ describe('a bare ULN completes the value just asked', () => {
   it('"ULN 2.2" after "ALP 5 µkat/L" is the ALP\'s ULN, and the workup moves on', () => {
     const { session, said } = play(['start', 'ALP 5 µkat/L', 'ULN 2.2']);
     expect(contextOf(session).case.alp).toEqual({ value: 5, unit: 'µkat/L', uln: 2.2 });
-    expect(stepOf(session)).toBe('context');
+    expect(stepOf(session)).toBe('redFlags');
     expect(said).toContain('I read: ALP 5 µkat/L');
   });
 
@@ -268,7 +268,7 @@ describe('a bare ULN completes the value just asked', () => {
   });
 
   it('with two values waiting for a ULN it asks which test the ULN is for', () => {
-    const { session, said } = play(['start', ALP, CONTEXT, NO_RED_FLAGS, 'ALT 35 U/L, AST 30 U/L', 'ULN 40']);
+    const { session, said } = play(['start', ALP, NO_RED_FLAGS, 'ALT 35 U/L, AST 30 U/L', 'ULN 40']);
     expect(said).toContain('Which test is that ULN for?');
     expect(contextOf(session).case.alt).toEqual({ value: 35, unit: 'U/L' });
   });
