@@ -32,6 +32,8 @@ export function textIntent(typed: string, session: WorkupSession): TurnIntent {
       };
     case 'problems':
       return { kind: 'problems', problems: interpreted.problems };
+    case 'question':
+      return { kind: 'question', question: interpreted.question };
     case 'unrecognised':
       return { kind: 'unrecognised', hint: interpreted.hint };
   }

@@ -1,7 +1,7 @@
 import type { PartialCase } from '../src/clinical';
 import type { CardSubmit } from './cards/card-submit';
 import type { EchoReading } from './presentation/readings-echo';
-import type { AnswerReading, CommandName, Problem } from './text';
+import type { AnswerReading, CommandName, ParsedQuestion, Problem } from './text';
 
 /**
  * What the clinician meant by one message or click, whichever way it arrived: the runner decides
@@ -19,6 +19,8 @@ export type TurnIntent =
       fromCard?: CardSubmit;
     }
   | { kind: 'problems'; problems: Problem[] }
+  /** A question about a term the bot uses, answered in place. */
+  | { kind: 'question'; question: ParsedQuestion }
   | { kind: 'stale'; submit: CardSubmit }
   | { kind: 'unrecognised'; hint: string }
   | { kind: 'empty' };

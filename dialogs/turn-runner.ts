@@ -7,6 +7,7 @@ import { handleAnswer, handleProblems } from './answer-turn';
 import { handleCommand, staleCard } from './command-turn';
 import { offerResume, settleOffer, settlesOffer, welcomeReply } from './restart-and-resume';
 import { positionOf } from './step-prompt';
+import { answerQuestion } from './question-turn';
 import { textIntent } from './text-intent';
 import type { TurnIntent } from './turn-intent';
 import type { Reply, TurnAudit, TurnInput, TurnResult } from './turn-input';
@@ -108,6 +109,8 @@ function converse(session: WorkupSession, turn: Turn, isNew: boolean): Outcome {
       return staleCard(session, isNew);
     case 'problems':
       return handleProblems(session, intent.problems, turn);
+    case 'question':
+      return answerQuestion(session, intent.question, isNew);
     case 'answer': {
       // A returning clinician's typed result continues the workup directly, saying so.
       const lead = returning

@@ -5,3 +5,4 @@ export { interpretText, type TextInterpretation, type TextContext } from './inte
 export { resolveFieldName } from './field-aliases';
 export { hintForStep } from './step-hints';
 export type { Reading, AnswerReading, Problem } from './reading';
+export { parseQuestion, type ParsedQuestion } from './question-parser';

@@ -5,12 +5,14 @@ import { readBareUln } from './bare-uln';
 import { parseCommand, type CommandName } from './command-parser';
 import { withoutInvisibleCharacters } from './invisible-characters';
 import { parseLabReport } from './lab-report-parser';
+import { parseQuestion, type ParsedQuestion } from './question-parser';
 import type { AnswerReading, Problem, Reading } from './reading';
 import { hintForStep, hintForUnknownEditName } from './step-hints';
 import { SYMPTOM_FIELDS } from './words/symptom-words';
 
 export type TextInterpretation =
   | { kind: 'command'; command: CommandName; field?: string }
+  | { kind: 'question'; question: ParsedQuestion }
   | { kind: 'values'; values: PartialCase; readings: Reading[]; answers: AnswerReading[] }
   | { kind: 'problems'; problems: Problem[]; readings: Reading[] }
   | { kind: 'unrecognised'; hint: string };
@@ -57,6 +59,8 @@ export function interpretText(typed: string, context: TextContext): TextInterpre
       : { kind: 'command', command: command.command, field: command.field };
   }
 
+  const question = parseQuestion(text);
+  if (question) return { kind: 'question', question };
   const bareUln = readBareUln(text, context.expecting, context.known ?? {});
   if (bareUln.kind === 'which') {
     return {
