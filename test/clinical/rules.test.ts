@@ -420,3 +420,16 @@ describe('coverage of the rule table by these tests', () => {
     );
   });
 });
+
+describe('unit conversion notes', () => {
+  it('an enzyme in IU/L is not "converted to U/L (x 60)": IU/L is U/L', () => {
+    const ids = firedIds(assessValid({ ...boneCase, alp: { value: 412, unit: 'IU/L', uln: 120 } }));
+    expect(ids).not.toContain('U-1');
+  });
+
+  it('an enzyme in µkat/L is, with both values', () => {
+    const assessment = assessValid({ ...boneCase, alp: { value: 5, unit: 'µkat/L', uln: 2 } });
+    const note = assessment.findings.find((finding) => finding.id === 'U-1');
+    expect(note?.text).toContain('ALP 5 µkat/L = 300 U/L.');
+  });
+});

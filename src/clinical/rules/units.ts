@@ -20,8 +20,13 @@ const present = (f: Facts, fields: readonly LabField[]): NormalizedLab[] =>
     return lab === undefined ? [] : [lab];
   });
 
+/** Another spelling of the same unit is no conversion: "ALP 412 IU/L = 412 U/L. Converted (x 60)" reads as an error. */
+const SAME_UNIT: Readonly<Record<string, string>> = { 'IU/L': 'U/L' };
+
 const converted = (f: Facts, fields: readonly LabField[]): NormalizedLab[] =>
-  present(f, fields).filter((lab) => !lab.unitAssumed && lab.reportedUnit !== lab.unit);
+  present(f, fields).filter(
+    (lab) => !lab.unitAssumed && (SAME_UNIT[lab.reportedUnit] ?? lab.reportedUnit) !== lab.unit,
+  );
 
 const conversionText = (labs: NormalizedLab[]): string =>
   labs
