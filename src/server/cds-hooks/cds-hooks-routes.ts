@@ -1,4 +1,5 @@
 import type { Next, Request, RequestHandler, Response, Server } from 'restify';
+import type { z } from 'zod';
 import { assess, CONTENT_VERSION } from '../../clinical';
 import { caseFromFhir } from '../../fhir';
 import type { AuditEntry, AuditLog } from '../../storage';
@@ -88,12 +89,7 @@ export function registerCdsHooksRoutes(
     authenticated(async (req, res) => {
       const parsed = CdsRequestSchema.safeParse(req.body);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        problem(
-          res,
-          400,
-          `Not a CDS Hooks request: ${issue?.path.join('.') || '(body)'} ${issue?.message ?? ''}`.trim(),
-        );
+        problem(res, 400, `Not a CDS Hooks request: ${firstIssue(parsed.error)}`);
         return;
       }
       const request = parsed.data;
@@ -152,12 +148,7 @@ export function registerCdsHooksRoutes(
     authenticated(async (req, res, client) => {
       const parsed = FeedbackSchema.safeParse(req.body);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        problem(
-          res,
-          400,
-          `Not CDS Hooks feedback: ${issue?.path.join('.') || '(body)'} ${issue?.message ?? ''}`.trim(),
-        );
+        problem(res, 400, `Not CDS Hooks feedback: ${firstIssue(parsed.error)}`);
         return;
       }
       try {
@@ -183,4 +174,10 @@ export function registerCdsHooksRoutes(
       res.send(200, {});
     }),
   );
+}
+
+/** The first thing wrong with a body, named by its path, for a 400 the caller can act on. */
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `${issue?.path.join('.') || '(body)'} ${issue?.message ?? ''}`.trim();
 }
