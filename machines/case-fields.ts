@@ -1,19 +1,15 @@
 import {
   CASE_FIELD_PATHS,
-  FIELD_REGISTRY,
+  TEST_FIELD_PATHS,
   valueAt,
   type CaseFieldPath,
   type PartialCase,
 } from '../src/clinical';
 
 /**
- * Fields that are results of a test someone has to order. "Not done yet" for one of these parks
- * the workup until the result comes back; for anything else (history, symptoms) it only moves on.
+ * Whether a field is the result of a test someone has to order. "Not done yet" for one of these
+ * parks the workup until the result comes back; for anything else (history, symptoms) it only moves on.
  */
-export const TEST_FIELD_PATHS: readonly CaseFieldPath[] = CASE_FIELD_PATHS.filter(
-  (field) => FIELD_REGISTRY[field].isTest,
-);
-
 export function isTestField(path: CaseFieldPath): boolean {
   return TEST_FIELD_PATHS.includes(path);
 }

@@ -1,4 +1,4 @@
-import type { CaseFieldPath } from '../src/clinical';
+import { FIELD_REGISTRY, type CaseFieldPath, type QuestionGroup } from '../src/clinical';
 import { fieldsNamedBy } from './case-fields';
 
 /**
@@ -15,7 +15,13 @@ export const QUESTION_STEP_IDS = [
   'hepaticImaging',
   'hepaticAma',
   'bone',
-] as const;
+] as const satisfies readonly QuestionGroup[];
+
+/** The registry's fields in its own order: the order the questions show them. */
+const REGISTERED_FIELDS = Object.keys(FIELD_REGISTRY) as CaseFieldPath[];
+
+const fieldsAskedIn = (step: QuestionStepId): CaseFieldPath[] =>
+  REGISTERED_FIELDS.filter((field) => (FIELD_REGISTRY[field].askedIn as readonly string[]).includes(step));
 
 /** Every state a persisted workup can be in: the questions plus the three non-question states. */
 export const STEP_IDS = [...QUESTION_STEP_IDS, 'assessment', 'urgent', 'awaitingResults'] as const;
@@ -32,70 +38,14 @@ export function isQuestionStep(value: unknown): value is QuestionStepId {
 }
 
 /**
- * The case fields each question asks, most important first. A field may appear in two steps
- * (a recent fracture matters in the context and again in the bone branch): the later step asks
- * it only if the earlier one left it unanswered and the engine still needs it.
+ * The case fields each question asks, most important first: the field registry's `askedIn`, in the
+ * registry's order. A field may appear in two steps (a recent fracture matters in the context and
+ * again in the bone branch): the later step asks it only if the earlier one left it unanswered and
+ * the engine still needs it.
  */
-export const STEP_FIELDS: Readonly<Record<QuestionStepId, readonly CaseFieldPath[]>> = {
-  alp: ['alp', 'alpBaseline'],
-  redFlags: [
-    'symptoms.fever',
-    'symptoms.jaundice',
-    'symptoms.rightUpperQuadrantPain',
-    'symptoms.newBonePain',
-    'symptoms.neuroDeficit',
-    'symptoms.confusion',
-    'temperatureC',
-    'wbc',
-    'crp',
-  ],
-  liverPanel: ['alt', 'ast', 'bilirubinTotal', 'bilirubinDirect', 'inr', 'calcium', 'albumin'],
-  context: [
-    'therapy.agent',
-    'therapy.weeksOnTherapy',
-    'therapy.steroids',
-    'therapy.melphalan',
-    'therapy.newDrug',
-    'history.recentFracture',
-    'history.knownBoneDisease',
-    'history.bisphosphonate',
-    'history.denosumabStopped',
-    'history.sex',
-    'history.ageYears',
-    'history.pregnant',
-    'history.pregnancyTrimester',
-    'history.fasting',
-  ],
-  origin: [
-    'ggt',
-    'nucleotidase5',
-    'boneSpecificAlp',
-    'isoenzymes.bonePercent',
-    'isoenzymes.liverPercent',
-    'isoenzymes.intestinalPercent',
-    'isoenzymes.placentalPercent',
-    'heatStableAlpPercent',
-    'history.alcohol',
-    'history.enzymeInducingDrugs',
-  ],
-  hepaticImaging: ['imaging.ultrasound'],
-  hepaticAma: [
-    'ama',
-    'history.amyloidosis',
-    'history.heartFailure',
-    'history.liverSpanCm',
-    'history.persistentElevation',
-  ],
-  bone: [
-    'history.recentFracture',
-    'history.knownBoneDisease',
-    'history.bisphosphonate',
-    'history.denosumabStopped',
-    'history.renalImpairment',
-    'alpBaseline',
-    'therapy.weeksOnTherapy',
-  ],
-};
+export const STEP_FIELDS: Readonly<Record<QuestionStepId, readonly CaseFieldPath[]>> = Object.fromEntries(
+  QUESTION_STEP_IDS.map((step) => [step, fieldsAskedIn(step)]),
+) as Record<string, readonly CaseFieldPath[]> as Record<QuestionStepId, readonly CaseFieldPath[]>;
 
 /**
  * The question that owns a field: the first step asking it. `EDIT { field }` goes there. Accepts

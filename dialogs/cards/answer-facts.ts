@@ -1,15 +1,14 @@
-import type { PartialCase } from '../../src/clinical';
+import { valueAtPath, type PartialCase } from '../../src/clinical';
 import { formatQuantity, formatValue, joinProse } from '../presentation/format';
 import type { Fact } from './adaptive-card';
 import { type FieldInput } from './field-inputs';
-import { readPath } from './read-path';
 
 const yesNo = (value: unknown): string | undefined =>
   value === true ? 'yes' : value === false ? 'no' : undefined;
 
 /** A known answer in words: "180 U/L, ULN 120", "yes", "Dilated ducts"; undefined when not answered. */
 export const answerText = (input: FieldInput, known: PartialCase): string | undefined => {
-  const value = readPath(known, input.path);
+  const value = valueAtPath(known, input.path);
   if (value === undefined) return undefined;
   switch (input.kind) {
     case 'lab': {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PartialCaseSchema, SYMPTOMS, type PartialCase, type Problem } from '../../src/clinical';
+import { PartialCaseSchema, SYMPTOMS, setValueAt, type PartialCase, type Problem } from '../../src/clinical';
 import { STEP_IDS } from '../../machines';
 import { fieldInputFor, type FieldInput, type LabInput } from './field-inputs';
 
@@ -206,19 +206,6 @@ const readField = (input: FieldInput, submit: CardSubmit, read: Reader): void =>
   }
 };
 
-const setPath = (target: Record<string, unknown>, path: string, value: unknown): void => {
-  const keys = path.split('.');
-  let node = target;
-  for (const key of keys.slice(0, -1)) {
-    const child = node[key];
-    const next: Record<string, unknown> =
-      typeof child === 'object' && child !== null ? (child as Record<string, unknown>) : {};
-    node[key] = next;
-    node = next;
-  }
-  node[keys[keys.length - 1] as string] = value;
-};
-
 /**
  * Reads a submit's inputs into case values. Only syntax is checked here (numbers, units, choices);
  * ranges and plausibility are the engine's `checkPartialCase`, which the runner applies to the result.
@@ -229,7 +216,7 @@ export const cardSubmitToValues = (submit: CardSubmit): { values: PartialCase; p
   const draft: Record<string, unknown> = {};
   const problems: Problem[] = [];
   const reader: Reader = {
-    set: (path, value) => setPath(draft, path, value),
+    set: (path, value) => setValueAt(draft, path, value),
     problem: (field, message) => problems.push({ field, message }),
   };
   const seen = new Set<FieldInput>();

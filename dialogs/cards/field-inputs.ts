@@ -1,16 +1,5 @@
-import type { LabField, ScalarField, Sex, Symptom } from '../../src/clinical';
-import {
-  ALBUMIN_UNITS,
-  BILIRUBIN_UNITS,
-  BONE_ALP_UNITS,
-  CALCIUM_UNITS,
-  CRP_UNITS,
-  ENZYME_UNITS,
-  SEXES,
-  SYMPTOMS,
-  THERAPY_AGENTS,
-  ULTRASOUND_RESULTS,
-} from '../../src/clinical';
+import type { CaseFieldPath, FieldOfKind, LabField, ScalarField, Sex, Symptom } from '../../src/clinical';
+import { FIELD_REGISTRY, SEXES, SYMPTOMS, THERAPY_AGENTS, ULTRASOUND_RESULTS } from '../../src/clinical';
 import type { Choice } from './adaptive-card';
 
 const SEX_TITLES: Record<Sex, string> = { female: 'Female', male: 'Male', 'not-stated': 'Not stated' };
@@ -41,13 +30,13 @@ export interface NumberInput {
 
 export interface YesNoInput {
   kind: 'yesNo';
-  path: string;
+  path: FieldOfKind<'yesNo'>;
   label: string;
 }
 
 export interface ChoiceInput {
   kind: 'choice';
-  path: string;
+  path: FieldOfKind<'choice'>;
   label: string;
   choices: Choice[];
 }
@@ -65,11 +54,6 @@ export type FieldInput = LabInput | NumberInput | YesNoInput | ChoiceInput | Sym
 /** Units as a clinician reads them; aliases (IU/L, ukat/L, Greek mu) stay accepted by the engine and the text parser. */
 const displayUnits = (units: readonly string[]): string[] =>
   units.filter((unit) => unit !== 'IU/L' && !unit.startsWith('u') && !unit.startsWith('μ'));
-
-export const ENZYME_CARD_UNITS = displayUnits(ENZYME_UNITS);
-export const BILIRUBIN_CARD_UNITS = displayUnits(BILIRUBIN_UNITS);
-export const CALCIUM_CARD_UNITS = displayUnits(CALCIUM_UNITS);
-export const BONE_ALP_CARD_UNITS = displayUnits(BONE_ALP_UNITS);
 
 const SYMPTOM_TITLES: Readonly<Record<Symptom, string>> = {
   fever: 'Fever (> 38 °C) or rigors',
@@ -102,107 +86,112 @@ export const ULTRASOUND_TITLES: Record<(typeof ULTRASOUND_RESULTS)[number], stri
   hepatomegaly: 'Hepatomegaly',
 };
 
-const lab = (path: LabField, label: string, units: readonly string[], hint?: string): LabInput => ({
-  kind: 'lab',
-  path,
-  label,
-  units,
-  hasUln: true,
-  ...(hint === undefined ? {} : { hint }),
-});
+const CHOICES: Readonly<Record<FieldOfKind<'choice'>, Choice[]>> = {
+  'therapy.agent': THERAPY_AGENTS.map((agent) => ({ title: THERAPY_TITLES[agent], value: agent })),
+  'history.sex': SEXES.map((sex) => ({ title: SEX_TITLES[sex], value: sex })),
+  'imaging.ultrasound': ULTRASOUND_RESULTS.map((result) => ({
+    title: ULTRASOUND_TITLES[result],
+    value: result,
+  })),
+  ama: [
+    { title: 'Positive', value: 'positive' },
+    { title: 'Negative', value: 'negative' },
+  ],
+};
 
-const yesNo = (path: string, label: string): YesNoInput => ({ kind: 'yesNo', path, label });
+/** What a lab's card input does differently from the usual value, unit and ULN. */
+interface LabOptions {
+  hint?: string;
+  /** The ULN is not asked: the field has none (albumin), or it changes no rule (CRP). */
+  withoutUln?: boolean;
+  unitFrom?: LabField;
+}
 
-const number = (path: ScalarField, label: string): NumberInput => ({ kind: 'number', path, label });
+type AskedOneByOne = Exclude<CaseFieldPath, FieldOfKind<'symptom'>>;
+
+/** The card input of one field: its kind and units come from the field registry, the wording is the card's. */
+function input(path: AskedOneByOne, label: string, options: LabOptions = {}): FieldInput {
+  const entry = FIELD_REGISTRY[path];
+  switch (entry.kind) {
+    case 'lab':
+      return {
+        kind: 'lab',
+        path: path as LabField,
+        label,
+        units: options.unitFrom === undefined ? displayUnits(Object.keys(entry.measure.factors)) : [],
+        ...(options.unitFrom === undefined ? {} : { unitFrom: options.unitFrom }),
+        hasUln: options.withoutUln !== true,
+        ...(options.hint === undefined ? {} : { hint: options.hint }),
+      };
+    case 'number':
+      return { kind: 'number', path: path as ScalarField, label };
+    case 'yesNo':
+      return { kind: 'yesNo', path: path as FieldOfKind<'yesNo'>, label };
+    case 'choice':
+      return {
+        kind: 'choice',
+        path: path as FieldOfKind<'choice'>,
+        label,
+        choices: CHOICES[path as FieldOfKind<'choice'>],
+      };
+  }
+}
 
 export const FIELD_INPUTS: readonly FieldInput[] = [
-  lab('alp', 'ALP (alkaline phosphatase)', ENZYME_CARD_UNITS),
-  {
-    kind: 'lab',
-    path: 'alpBaseline',
-    label: 'Baseline ALP before this treatment (optional)',
-    units: [],
+  input('alp', 'ALP (alkaline phosphatase)'),
+  input('alpBaseline', 'Baseline ALP before this treatment (optional)', {
     unitFrom: 'alp',
-    hasUln: false,
+    withoutUln: true,
     hint: 'Same unit as the ALP above.',
-  },
-  lab('alt', 'ALT', ENZYME_CARD_UNITS),
-  lab('ast', 'AST', ENZYME_CARD_UNITS),
-  lab('bilirubinTotal', 'Total bilirubin', BILIRUBIN_CARD_UNITS),
-  lab('bilirubinDirect', 'Direct bilirubin', BILIRUBIN_CARD_UNITS),
-  number('inr', 'INR'),
-  lab('calcium', 'Calcium', CALCIUM_CARD_UNITS),
-  {
-    kind: 'lab',
-    path: 'albumin',
-    label: 'Albumin (for corrected calcium)',
-    units: ALBUMIN_UNITS,
-    hasUln: false,
-  },
+  }),
+  input('alt', 'ALT'),
+  input('ast', 'AST'),
+  input('bilirubinTotal', 'Total bilirubin'),
+  input('bilirubinDirect', 'Direct bilirubin'),
+  input('inr', 'INR'),
+  input('calcium', 'Calcium'),
+  input('albumin', 'Albumin (for corrected calcium)', { withoutUln: true }),
   // TG18 reads CRP against an absolute 1 mg/dL: its ULN changes no rule, so it is not asked (decision 19).
-  { kind: 'lab', path: 'crp', label: 'CRP', units: CRP_UNITS, hasUln: false },
-  number('wbc', 'White cell count (x10^9/L)'),
-  number('temperatureC', 'Temperature (°C)'),
-  lab('ggt', 'GGT', ENZYME_CARD_UNITS),
-  lab('nucleotidase5', "5'-nucleotidase", ENZYME_CARD_UNITS),
-  lab('boneSpecificAlp', 'Bone-specific ALP', BONE_ALP_CARD_UNITS),
-  number('isoenzymes.bonePercent', 'ALP isoenzymes: bone fraction (%)'),
-  number('isoenzymes.liverPercent', 'ALP isoenzymes: liver fraction (%)'),
-  number('isoenzymes.intestinalPercent', 'ALP isoenzymes: intestinal fraction (%)'),
-  number('isoenzymes.placentalPercent', 'ALP isoenzymes: placental fraction (%)'),
-  number('heatStableAlpPercent', 'Heat-stable ALP after 56 °C (% residual)'),
-  {
-    kind: 'choice',
-    path: 'therapy.agent',
-    label: 'Current myeloma treatment',
-    choices: THERAPY_AGENTS.map((agent) => ({ title: THERAPY_TITLES[agent], value: agent })),
-  },
-  number('therapy.weeksOnTherapy', 'Weeks on this treatment'),
-  yesNo('therapy.steroids', 'Steroids in the regimen?'),
-  yesNo('therapy.melphalan', 'Melphalan-prednisone with bortezomib (VMP)?'),
-  yesNo('therapy.newDrug', 'Any drug started in the last 3 months?'),
-  yesNo('history.recentFracture', 'Recent fracture, vertebroplasty or kyphoplasty?'),
-  yesNo('history.knownBoneDisease', 'Known myeloma bone disease (lytic lesions)?'),
-  yesNo('history.bisphosphonate', 'On zoledronic acid or another bisphosphonate?'),
-  yesNo('history.denosumabStopped', 'Denosumab stopped recently?'),
-  yesNo('history.renalImpairment', 'Renal impairment?'),
-  {
-    kind: 'choice',
-    path: 'history.sex',
-    label: 'Sex',
-    choices: SEXES.map((sex) => ({ title: SEX_TITLES[sex], value: sex })),
-  },
-  number('history.ageYears', 'Age (years)'),
-  yesNo('history.pregnant', 'Pregnant?'),
-  number('history.pregnancyTrimester', 'If pregnant: trimester (1-3)'),
-  yesNo('history.fasting', 'Fasting sample?'),
-  yesNo('history.alcohol', 'Regular alcohol use?'),
-  yesNo('history.enzymeInducingDrugs', 'On enzyme-inducing drugs (phenytoin, phenobarbital)?'),
-  yesNo('history.amyloidosis', 'Known or suspected AL amyloidosis?'),
-  yesNo('history.heartFailure', 'Heart failure?'),
-  number('history.liverSpanCm', 'Liver span on imaging (cm)'),
-  yesNo('history.persistentElevation', 'ALP raised on repeat testing?'),
+  input('crp', 'CRP', { withoutUln: true }),
+  input('wbc', 'White cell count (x10^9/L)'),
+  input('temperatureC', 'Temperature (°C)'),
+  input('ggt', 'GGT'),
+  input('nucleotidase5', "5'-nucleotidase"),
+  input('boneSpecificAlp', 'Bone-specific ALP'),
+  input('isoenzymes.bonePercent', 'ALP isoenzymes: bone fraction (%)'),
+  input('isoenzymes.liverPercent', 'ALP isoenzymes: liver fraction (%)'),
+  input('isoenzymes.intestinalPercent', 'ALP isoenzymes: intestinal fraction (%)'),
+  input('isoenzymes.placentalPercent', 'ALP isoenzymes: placental fraction (%)'),
+  input('heatStableAlpPercent', 'Heat-stable ALP after 56 °C (% residual)'),
+  input('therapy.agent', 'Current myeloma treatment'),
+  input('therapy.weeksOnTherapy', 'Weeks on this treatment'),
+  input('therapy.steroids', 'Steroids in the regimen?'),
+  input('therapy.melphalan', 'Melphalan-prednisone with bortezomib (VMP)?'),
+  input('therapy.newDrug', 'Any drug started in the last 3 months?'),
+  input('history.recentFracture', 'Recent fracture, vertebroplasty or kyphoplasty?'),
+  input('history.knownBoneDisease', 'Known myeloma bone disease (lytic lesions)?'),
+  input('history.bisphosphonate', 'On zoledronic acid or another bisphosphonate?'),
+  input('history.denosumabStopped', 'Denosumab stopped recently?'),
+  input('history.renalImpairment', 'Renal impairment?'),
+  input('history.sex', 'Sex'),
+  input('history.ageYears', 'Age (years)'),
+  input('history.pregnant', 'Pregnant?'),
+  input('history.pregnancyTrimester', 'If pregnant: trimester (1-3)'),
+  input('history.fasting', 'Fasting sample?'),
+  input('history.alcohol', 'Regular alcohol use?'),
+  input('history.enzymeInducingDrugs', 'On enzyme-inducing drugs (phenytoin, phenobarbital)?'),
+  input('history.amyloidosis', 'Known or suspected AL amyloidosis?'),
+  input('history.heartFailure', 'Heart failure?'),
+  input('history.liverSpanCm', 'Liver span on imaging (cm)'),
+  input('history.persistentElevation', 'ALP raised on repeat testing?'),
   {
     kind: 'symptoms',
     path: 'symptoms',
     label: 'Tick all that apply',
     choices: SYMPTOM_CHOICES,
   },
-  {
-    kind: 'choice',
-    path: 'imaging.ultrasound',
-    label: 'Right upper quadrant ultrasound result',
-    choices: ULTRASOUND_RESULTS.map((result) => ({ title: ULTRASOUND_TITLES[result], value: result })),
-  },
-  {
-    kind: 'choice',
-    path: 'ama',
-    label: 'Antimitochondrial antibody (AMA)',
-    choices: [
-      { title: 'Positive', value: 'positive' },
-      { title: 'Negative', value: 'negative' },
-    ],
-  },
+  input('imaging.ultrasound', 'Right upper quadrant ultrasound result'),
+  input('ama', 'Antimitochondrial antibody (AMA)'),
 ];
 
 const BY_PATH = new Map<string, FieldInput>(FIELD_INPUTS.map((input) => [input.path, input]));

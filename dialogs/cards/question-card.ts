@@ -1,4 +1,4 @@
-import type { PartialCase } from '../../src/clinical';
+import { valueAtPath, type PartialCase } from '../../src/clinical';
 import type { QuestionStepId, RouteChange, RoutePosition } from '../../machines';
 import { routeChangeLine, STEP_TEXT, stepHeading, stepIntro } from '../presentation/steps';
 import {
@@ -17,7 +17,6 @@ import {
 } from './adaptive-card';
 import { submitData, type CardAction } from './card-submit';
 import { fieldInputFor, type FieldInput, type LabInput } from './field-inputs';
-import { readPath } from './read-path';
 import { answerText } from './answer-facts';
 
 export interface QuestionCardInput {
@@ -76,16 +75,16 @@ const choiceSet = (
 
 const labElements = (input: LabInput, known: PartialCase): CardElement[] => {
   const columns = [
-    column([numberInput(`${input.path}.value`, input.label, readPath(known, `${input.path}.value`))]),
+    column([numberInput(`${input.path}.value`, input.label, valueAtPath(known, `${input.path}.value`))]),
   ];
   if (input.units.length > 0) {
-    const unit = cardUnit(readPath(known, `${input.path}.unit`), input.units);
+    const unit = cardUnit(valueAtPath(known, `${input.path}.unit`), input.units);
     const choices = input.units.map((offered) => ({ title: offered, value: offered }));
     columns.push(column([choiceSet(`${input.path}.unit`, 'Unit', choices, unit, 'compact')], 'auto'));
   }
   if (input.hasUln) {
     columns.push(
-      column([numberInput(`${input.path}.uln`, "Your lab's ULN", readPath(known, `${input.path}.uln`))]),
+      column([numberInput(`${input.path}.uln`, "Your lab's ULN", valueAtPath(known, `${input.path}.uln`))]),
     );
   }
   const elements: CardElement[] = [columnSet(columns)];
@@ -108,19 +107,19 @@ const inputElements = (input: FieldInput, known: PartialCase): CardElement[] => 
     case 'lab':
       return labElements(input, known);
     case 'number':
-      return [numberInput(input.path, input.label, readPath(known, input.path))];
+      return [numberInput(input.path, input.label, valueAtPath(known, input.path))];
     case 'yesNo':
       return [
         choiceSet(
           input.path,
           input.label,
           YES_NO_CHOICES,
-          yesNoValue(readPath(known, input.path)),
+          yesNoValue(valueAtPath(known, input.path)),
           'compact',
         ),
       ];
     case 'choice': {
-      const value = readPath(known, input.path);
+      const value = valueAtPath(known, input.path);
       return [
         choiceSet(
           input.path,

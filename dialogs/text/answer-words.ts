@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { CaseSchema, type PartialCase } from '../../src/clinical';
+import { CaseSchema, SYMPTOM_FIELDS, setValueAt, type PartialCase } from '../../src/clinical';
 import type { AnswerReading } from './reading';
-import { setCasePath } from './case-path';
 import { readAma } from './words/ama-words';
 import { readHistory } from './words/history-words';
-import { SYMPTOM_FIELDS, readSymptoms } from './words/symptom-words';
+import { readSymptoms } from './words/symptom-words';
 import { readTherapy } from './words/therapy-words';
 import { readUltrasound } from './words/ultrasound-words';
 import { readYesNo } from './words/yes-no';
@@ -49,7 +48,9 @@ const NOTHING: BareAnswer = { answers: [], unknown: false, yesToWhich: false, no
  */
 function bareAnswer(text: string, expecting: readonly string[]): BareAnswer {
   const source = text.trim();
-  const open = expecting.filter((field) => BOOLEAN_FIELDS.has(field) && !SYMPTOM_FIELDS.includes(field));
+  const open = expecting.filter(
+    (field) => BOOLEAN_FIELDS.has(field) && !(SYMPTOM_FIELDS as readonly string[]).includes(field),
+  );
   const [only] = open;
   if (open.length === 1 && only === 'history.pregnant' && NOT_APPLICABLE.test(text)) {
     return { ...NOTHING, answers: [{ field: only, answer: false, source }] };
@@ -78,6 +79,6 @@ export function parseAnswerWords(text: string, expecting: readonly string[]): An
   const bare = named.length === 0 ? bareAnswer(text, expecting) : NOTHING;
   const answers = [...named, ...bare.answers];
   const values: Record<string, unknown> = {};
-  for (const answer of answers) setCasePath(values, answer.field, answer.answer);
+  for (const answer of answers) setValueAt(values, answer.field, answer.answer);
   return { ...bare, values: values as PartialCase, answers };
 }

@@ -1,4 +1,4 @@
-import { checkPartialCase, type PartialCase } from '../../src/clinical';
+import { checkPartialCase, SYMPTOM_FIELDS, type PartialCase } from '../../src/clinical';
 import { isQuestionStep, mergeCase, type StepId } from '../../machines';
 import { parseAnswerWords } from './answer-words';
 import { readBareUln } from './bare-uln';
@@ -8,7 +8,6 @@ import { parseLabReport } from './lab-report-parser';
 import { parseQuestion, type ParsedQuestion } from './question-parser';
 import type { AnswerReading, Problem, Reading } from './reading';
 import { hintForStep, hintForUnknownEditName } from './step-hints';
-import { SYMPTOM_FIELDS } from './words/symptom-words';
 
 export type TextInterpretation =
   | { kind: 'command'; command: CommandName; field?: string }

@@ -1,5 +1,4 @@
-import { checkPartialCase, type PartialCase } from '../../src/clinical';
-import { setCasePath } from './case-path';
+import { checkPartialCase, setValueAt, type PartialCase } from '../../src/clinical';
 import type { LabTest } from './lab-aliases';
 import { scanTestNames, type NameMatch } from './lab-name-scanner';
 import { withoutInvisibleCharacters } from './invisible-characters';
@@ -145,7 +144,7 @@ export function parseLabReport(input: string): LabReport {
   for (const reading of readings) {
     const test = tests.get(reading.field);
     if (test && !refused.has(reading.field.split('.')[0]))
-      setCasePath(values, reading.field, caseValue(test, reading));
+      setValueAt(values, reading.field, caseValue(test, reading));
   }
 
   const checked = checkPartialCase(values);

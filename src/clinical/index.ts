@@ -2,8 +2,15 @@
 export * from './case-schema';
 export * from './assessment-schema';
 export { CASE_FIELD_PATHS, SYMPTOMS, type CaseFieldPath, type Symptom } from './case-field-paths';
-export { FIELD_REGISTRY, type FieldEntry } from './field-registry';
-export { valueAt } from './value-at';
+export {
+  FIELD_REGISTRY,
+  QUESTION_GROUPS,
+  type FieldEntry,
+  type FieldKind,
+  type FieldOfKind,
+  type QuestionGroup,
+} from './field-registry';
+export { valueAt, valueAtPath, setValueAt } from './value-at';
 export { validateCase, checkPartialCase } from './validate';
 export type { Problem, CheckResult } from './problem';
 export { assess } from './assess';
@@ -12,6 +19,8 @@ export {
   FIELD_INFO,
   LAB_FIELDS,
   SCALAR_FIELDS,
+  SYMPTOM_FIELDS,
+  TEST_FIELD_PATHS,
   type FieldInfo,
   type LabField,
   type ScalarField,

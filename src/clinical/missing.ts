@@ -4,11 +4,11 @@ import { ggtConfounded } from './origin';
 import { noDuctDilatation } from './rules/hepatic';
 import { cholangitisCholestasis, cholangitisImaging, cholangitisInflammation } from './rules/red-flags';
 import { ulnsNeededForRedFlags } from './uln-needed';
-import { valueAt } from './value-at';
+import { valueAtPath } from './value-at';
 
 const over = (x: number | undefined, limit: number): boolean => x !== undefined && x > limit;
 
-const unknown = (f: Facts, path: string): boolean => valueAt(f.input, path.split('.')) === undefined;
+const unknown = (f: Facts, path: string): boolean => valueAtPath(f.input, path) === undefined;
 
 /** A lab, then its ULN when the value is known without one. */
 function labWithUln(f: Facts, field: (typeof LAB_FIELDS)[number]): string[] {

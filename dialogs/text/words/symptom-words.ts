@@ -1,26 +1,24 @@
-import { SYMPTOMS, type Symptom } from '../../../src/clinical';
+import { SYMPTOM_FIELDS, type FieldOfKind } from '../../../src/clinical';
 import type { AnswerReading } from '../reading';
 import { findTerms } from './clauses';
 
 /** Red-flag symptoms (reference §7) in the words clinicians use for them. */
-const SYMPTOM_PATTERNS: Readonly<Record<Symptom, RegExp>> = {
-  fever: /\b(?:fevers?|febrile|pyrexi\w*|rigou?rs?|chills)\b/i,
-  jaundice: /\b(?:jaundice\w*|icter\w*|yellow (?:skin|eyes|sclerae?)|scleral icterus)\b/i,
-  rightUpperQuadrantPain:
+const SYMPTOM_PATTERNS: Readonly<Record<FieldOfKind<'symptom'>, RegExp>> = {
+  'symptoms.fever': /\b(?:fevers?|febrile|pyrexi\w*|rigou?rs?|chills)\b/i,
+  'symptoms.jaundice': /\b(?:jaundice\w*|icter\w*|yellow (?:skin|eyes|sclerae?)|scleral icterus)\b/i,
+  'symptoms.rightUpperQuadrantPain':
     /\b(?:ruq(?: pain| tenderness)?|right upper quadrant(?: pain| tenderness)?|right upper abdominal pain|biliary colic|upper right abdominal pain)\b/i,
-  newBonePain: /\b(?:(?:new )?bone pain|back pain|skeletal pain)\b/i,
-  neuroDeficit:
+  'symptoms.newBonePain': /\b(?:(?:new )?bone pain|back pain|skeletal pain)\b/i,
+  'symptoms.neuroDeficit':
     /\b(?:neuro(?:logical)? deficits?|focal neuro\w*|(?:leg|limb) weakness|numbness|paraesthesi\w*|paresthesi\w*|cord compression|incontinence|paralysis|foot drop|sensory level)\b/i,
-  confusion:
+  'symptoms.confusion':
     /\b(?:confus\w*|encephalopath\w*|drowsy|drowsiness|disorient\w*|altered mental status|delirium|delirious|somnolen\w*)\b/i,
 };
 
-const SYMPTOM_TERMS: readonly { field: string; pattern: RegExp }[] = SYMPTOMS.map((symptom) => ({
-  field: `symptoms.${symptom}`,
-  pattern: SYMPTOM_PATTERNS[symptom],
+const SYMPTOM_TERMS: readonly { field: string; pattern: RegExp }[] = SYMPTOM_FIELDS.map((field) => ({
+  field,
+  pattern: SYMPTOM_PATTERNS[field],
 }));
-
-export const SYMPTOM_FIELDS = SYMPTOM_TERMS.map((term) => term.field);
 
 const NONE_OF_THESE =
   /^\s*(?:none(?: of (?:these|them|the above))?|no symptoms|nothing|nil|no red flags|asymptomatic|none present|no)\s*[.!]?\s*$/i;
