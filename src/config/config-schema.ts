@@ -50,6 +50,71 @@ const list = (item: z.ZodType<string>) =>
     return items;
   });
 
+/** A FHIR base URL as a launch names it: the same server with or without a trailing slash. */
+export const normaliseIss = (iss: string): string => iss.trim().replace(/\/+$/, '');
+
+export type SmartClientIds =
+  | { ok: true; byIss: Record<string, string> }
+  | { ok: false; variable: 'SMART_CLIENT_ID' | 'SMART_ISS_ALLOWLIST'; message: string };
+
+/**
+ * The client id this app is registered under at each allowed FHIR server: one id for all of them,
+ * or `iss=client` pairs (each EHR registers the app itself and hands out its own id).
+ */
+export function smartClientIds(allowlist: readonly string[], raw: string | undefined): SmartClientIds {
+  const servers = allowlist.map(normaliseIss);
+  if (servers.length === 0) {
+    return raw === undefined
+      ? { ok: true, byIss: {} }
+      : {
+          ok: false,
+          variable: 'SMART_ISS_ALLOWLIST',
+          message: 'is required with SMART_CLIENT_ID: the FHIR servers a launch may name',
+        };
+  }
+  if (raw === undefined) {
+    return {
+      ok: false,
+      variable: 'SMART_CLIENT_ID',
+      message: 'is required with SMART_ISS_ALLOWLIST: the client id each EHR registered this app under',
+    };
+  }
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const paired = entries.filter((entry) => entry.includes('='));
+  if (paired.length === 0 && entries.length === 1) {
+    return { ok: true, byIss: Object.fromEntries(servers.map((iss) => [iss, entries[0] as string])) };
+  }
+  const byIss: Record<string, string> = {};
+  for (const entry of entries) {
+    const at = entry.lastIndexOf('=');
+    const iss = normaliseIss(entry.slice(0, at));
+    const client = entry.slice(at + 1).trim();
+    if (at < 0 || client === '') {
+      return {
+        ok: false,
+        variable: 'SMART_CLIENT_ID',
+        message: `${entry}: must be one client id, or iss=client pairs separated by commas`,
+      };
+    }
+    if (!servers.includes(iss)) {
+      return { ok: false, variable: 'SMART_CLIENT_ID', message: `${iss} is not in SMART_ISS_ALLOWLIST` };
+    }
+    byIss[iss] = client;
+  }
+  const without = servers.filter((iss) => byIss[iss] === undefined);
+  if (without.length > 0) {
+    return {
+      ok: false,
+      variable: 'SMART_CLIENT_ID',
+      message: `names no client id for ${without.join(', ')}`,
+    };
+  }
+  return { ok: true, byIss };
+}
+
 export const EnvSchema = z
   .object({
     MicrosoftAppId: optionalText,
@@ -111,6 +176,10 @@ export const EnvSchema = z
     CDS_HOOKS_ISSUERS: list(z.string().min(1)),
     CDS_HOOKS_JWKS_URL: optionalText.pipe(httpUrl.optional()),
     CDS_HOOKS_JKU_ALLOWLIST: list(httpUrl),
+    SMART_ISS_ALLOWLIST: list(httpUrl),
+    SMART_CLIENT_ID: optionalText.pipe(z.string().max(2000).optional()),
+    SMART_LOOKBACK_DAYS: integer(30, 1, 3650),
+    SMART_DISCOVERY_TIMEOUT_SECONDS: integer(10, 1, 120),
   })
   .superRefine((env, ctx) => {
     const cdsKeys = env.CDS_HOOKS_JWKS_URL !== undefined || env.CDS_HOOKS_JKU_ALLOWLIST.length > 0;
@@ -129,6 +198,10 @@ export const EnvSchema = z
         message:
           'is required with CDS_HOOKS_JWKS_URL or CDS_HOOKS_JKU_ALLOWLIST: the iss of each CDS client allowed to call',
       });
+    }
+    const clientIds = smartClientIds(env.SMART_ISS_ALLOWLIST, env.SMART_CLIENT_ID);
+    if (!clientIds.ok) {
+      ctx.addIssue({ code: 'custom', path: [clientIds.variable], message: clientIds.message });
     }
     if (env.MicrosoftAppId === undefined) {
       if (!LOOPBACK_HOSTS.has(env.HOST) && !env.ALLOW_UNAUTHENTICATED) {

@@ -1,4 +1,4 @@
-import { EnvSchema, LOCAL_AUDIT_SALT, type Env } from './config-schema';
+import { EnvSchema, LOCAL_AUDIT_SALT, normaliseIss, smartClientIds, type Env } from './config-schema';
 
 export type LogLevel = Env['LOG_LEVEL'];
 export type AppType = Env['MicrosoftAppType'];
@@ -35,6 +35,15 @@ export interface Config {
   /** CSP frame-ancestors sources: who may embed the chat page in a frame. */
   frameAncestors: string[];
   cdsHooks: CdsHooksConfig;
+  smart: SmartConfig;
+}
+
+/** The web page as a SMART app: which FHIR servers may launch it, under which client id. */
+export interface SmartConfig {
+  /** Client id per allowed FHIR base URL (no trailing slash); empty: SMART launch is off. */
+  clients: Record<string, string>;
+  lookbackDays: number;
+  discoveryTimeoutMs: number;
 }
 
 export interface CdsHooksConfig {
@@ -100,6 +109,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       },
       trustProxy: e.TRUST_PROXY,
       frameAncestors: (e.FRAME_ANCESTORS ?? "'self'").split(' '),
+      smart: {
+        clients: smartClientsOf(e),
+        lookbackDays: e.SMART_LOOKBACK_DAYS,
+        discoveryTimeoutMs: e.SMART_DISCOVERY_TIMEOUT_SECONDS * 1000,
+      },
       cdsHooks: {
         lookbackDays: e.CDS_HOOKS_LOOKBACK_DAYS,
         fhirTimeoutMs: e.CDS_HOOKS_FHIR_TIMEOUT_SECONDS * 1000,
@@ -114,6 +128,12 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       },
     },
   };
+}
+
+/** The schema's refinement already refused inconsistent SMART settings, so this never sees one. */
+function smartClientsOf(e: Env): Record<string, string> {
+  const ids = smartClientIds(e.SMART_ISS_ALLOWLIST.map(normaliseIss), e.SMART_CLIENT_ID);
+  return ids.ok ? ids.byIss : {};
 }
 
 /** One line per problem, naming the variable: what start-up prints before exiting with code 1. */

@@ -23,6 +23,7 @@ import { createRateLimiter } from './rate-limiter';
 import { registerHealthRoutes, type HealthState, type ReadinessCheck } from './routes/health-routes';
 import { registerMessagesRoute } from './routes/messages-route';
 import { registerWebPageRoutes } from './routes/web-page-routes';
+import { registerSmartRoutes, SmartDiscovery } from './smart';
 import type { TurnLogic, WorkupAdapter } from './workup-adapter';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -95,7 +96,13 @@ export function buildServer(deps: ServerDeps): BuiltServer {
     log: logger as unknown as restify.ServerOptions['log'],
     handleUncaughtExceptions: false,
   });
-  server.pre(securityHeaders(config.frameAncestors));
+  const discovery = new SmartDiscovery(config.smart.discoveryTimeoutMs);
+  const fhirOrigins = [...new Set(Object.keys(config.smart.clients).map((iss) => new URL(iss).origin))];
+  server.pre(
+    securityHeaders(config.frameAncestors, () => [
+      ...new Set([...fhirOrigins, ...discovery.knownAuthorizationOrigins()]),
+    ]),
+  );
   server.pre(inFlight.middleware);
   server.pre(refuseUnboundedBodies());
   server.use(restify.plugins.queryParser({ mapParams: false }));
@@ -118,6 +125,18 @@ export function buildServer(deps: ServerDeps): BuiltServer {
 
   registerHealthRoutes(server, deps.readiness, health, logger);
   registerWebPageRoutes(server, publicGuard);
+  registerSmartRoutes(server, {
+    smart: config.smart,
+    discovery,
+    ownOrigin: (req) =>
+      config.publicBaseUrl === undefined
+        ? `http://${req.headers.host ?? '127.0.0.1'}`
+        : new URL(config.publicBaseUrl).origin,
+    guards: publicGuard,
+  });
+  // The page calls the token endpoint on its way back from the authorization server, and its CSP
+  // must already name it then: learn every allowed server's endpoints now, not on the first launch.
+  for (const iss of Object.keys(config.smart.clients)) void discovery.discover(iss);
   // In production only Bot Framework channels call /api/messages, from a few shared Azure
   // addresses and each with a signed token; limiting them per address would throttle every user.
   if (config.mode === 'local') {

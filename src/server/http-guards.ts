@@ -48,24 +48,30 @@ export function refuseUnboundedBodies(): RequestHandler {
 /**
  * Headers for every response. The page loads only its own script, style and Web Chat bundle;
  * Web Chat and Adaptive Cards set inline `style` attributes, so styles (never scripts) may be
- * inline. `frame-ancestors` lists the intranet pages allowed to embed the chat.
+ * inline. `frame-ancestors` lists the intranet pages allowed to embed the chat. `connectSources`
+ * adds the origins the page may fetch from besides this one: the FHIR servers a SMART launch may
+ * name and their authorization servers' token endpoints (the access token never passes through here).
  */
-export function securityHeaders(frameAncestors: readonly string[]): RequestHandler {
-  const policy = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "media-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    `frame-ancestors ${frameAncestors.join(' ')}`,
-  ].join('; ');
+export function securityHeaders(
+  frameAncestors: readonly string[],
+  connectSources: () => readonly string[] = () => [],
+): RequestHandler {
+  const policyWith = (connect: readonly string[]) =>
+    [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "font-src 'self' data:",
+      ["connect-src 'self'", ...connect].join(' '),
+      "media-src 'self' blob:",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      `frame-ancestors ${frameAncestors.join(' ')}`,
+    ].join('; ');
   return (_req: Request, res: Response, next: Next) => {
-    res.header('Content-Security-Policy', policy);
+    res.header('Content-Security-Policy', policyWith(connectSources()));
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'no-referrer');
     res.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');

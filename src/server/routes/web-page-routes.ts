@@ -19,6 +19,11 @@ function webChatBundlePath(): string {
   return path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
 }
 
+/** The SMART client library's browser build without polyfills (the page targets current browsers). */
+function fhirClientBundlePath(): string {
+  return require.resolve('fhirclient/build/fhir-client.pure.min.js');
+}
+
 interface Asset {
   type: string;
   load: () => Buffer;
@@ -39,6 +44,7 @@ export function registerWebPageRoutes(server: Server, guards: RequestHandler[]):
   const publicDir = findPublicDir();
   const file = (name: string) => cached(() => readFileSync(path.join(publicDir, name)));
   const page = file('index.html');
+  const launchPage = file('launch.html');
   const asset = (type: string, load: () => Buffer): Asset => ({
     type,
     load,
@@ -47,6 +53,14 @@ export function registerWebPageRoutes(server: Server, guards: RequestHandler[]):
   const assets = new Map<string, Asset>([
     ['app.js', asset('text/javascript; charset=utf-8', file('app.js'))],
     ['styles.css', asset('text/css; charset=utf-8', file('styles.css'))],
+    ['smart-launch.js', asset('text/javascript; charset=utf-8', file('smart-launch.js'))],
+    [
+      'fhir-client.js',
+      asset(
+        'text/javascript; charset=utf-8',
+        cached(() => readFileSync(fhirClientBundlePath())),
+      ),
+    ],
     [
       'webchat.js',
       asset(
@@ -56,15 +70,20 @@ export function registerWebPageRoutes(server: Server, guards: RequestHandler[]):
     ],
   ]);
 
-  server.get('/', ...guards, async (_req, res) => {
-    const body = page();
-    res.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Length': body.length,
-      'Cache-Control': 'no-cache',
-    });
-    res.end(body);
-  });
+  const html =
+    (load: () => Buffer): RequestHandler =>
+    async (_req, res) => {
+      const body = load();
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Length': body.length,
+        'Cache-Control': 'no-cache',
+      });
+      res.end(body);
+    };
+  server.get('/', ...guards, html(page));
+  // The SMART launch URL an EHR opens (and the standalone launch's server picker).
+  server.get('/launch', ...guards, html(launchPage));
 
   server.get('/assets/:name', ...guards, async (req, res) => {
     const found = assets.get(String(req.params.name));
