@@ -5,7 +5,8 @@ import { fieldNames } from './presentation/field-names';
 import { joinProse } from './presentation/format';
 import { whyText } from './presentation/why-text';
 import { STEP_TEXT } from './presentation/steps';
-import { isQuestionStep } from '../machines';
+import { fieldsFromRecord, isQuestionStep, type WorkupContext } from '../machines';
+import type { RecordSources } from './presentation/chart-note';
 import type { Reply } from './turn-input';
 import { assessmentOf, contextOf, stepOf, type WorkupSession } from './workup-session';
 
@@ -28,11 +29,23 @@ export function whyReply(session: WorkupSession): Reply {
   return { text: `There is no conclusion to explain yet: the ALP result comes first.${reason}` };
 }
 
+function recordSources(context: WorkupContext): RecordSources | undefined {
+  const imported = context.fromRecord;
+  if (imported === undefined) return undefined;
+  return {
+    readAt: imported.readAt,
+    fields: fieldsFromRecord(context).map((path) => ({
+      path,
+      date: imported.dates.find((entry) => entry.path === path)?.date ?? imported.readAt,
+    })),
+  };
+}
+
 export function chartNoteReply(session: WorkupSession): Reply {
   const assessment = assessmentOf(session);
   if (!assessment) return { text: 'There is nothing to note yet: enter the ALP result first.' };
   // A code block keeps the note's line breaks and makes it one click to copy in Teams and Web Chat.
   return {
-    text: `Chart note, ready to copy:\n\`\`\`\n${chartNote(contextOf(session).case, assessment)}\n\`\`\``,
+    text: `Chart note, ready to copy:\n\`\`\`\n${chartNote(contextOf(session).case, assessment, recordSources(contextOf(session)))}\n\`\`\``,
   };
 }

@@ -13,6 +13,8 @@ export interface TurnInput {
   text?: string;
   /** A card submit (`activity.value`): untrusted until parsed. */
   value?: unknown;
+  /** An import from the patient's record (the page's SMART launch event `value`): untrusted until parsed. */
+  recordImport?: unknown;
   /** The time of the turn, ISO 8601: the runner reads no clock. */
   now: string;
   /** The channel can replace a sent card in place (Teams, with `replyToId`). */

@@ -8,6 +8,7 @@ import { handleCommand, staleCard } from './command-turn';
 import { offerResume, settleOffer, settlesOffer, welcomeReply } from './restart-and-resume';
 import { positionOf } from './step-prompt';
 import { answerQuestion } from './question-turn';
+import { handleRecordImport } from './record-import-turn';
 import { textIntent } from './text-intent';
 import type { TurnIntent } from './turn-intent';
 import type { Reply, TurnAudit, TurnInput, TurnResult } from './turn-input';
@@ -96,6 +97,8 @@ function intentFor(session: WorkupSession, input: TurnInput, isNew: boolean): Tu
 }
 
 function converse(session: WorkupSession, turn: Turn, isNew: boolean): Outcome {
+  if (turn.input.recordImport !== undefined)
+    return handleRecordImport(session, turn.input.recordImport, turn);
   const intent = intentFor(session, turn.input, isNew);
   if (hasOpenOffer(session)) {
     const settled = settleOffer(session, intent, turn);

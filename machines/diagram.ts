@@ -3,11 +3,13 @@ import { QUESTION_STEP_IDS, STEP_FIELDS } from './steps';
 import { workupMachine } from './workup-machine';
 
 /** Events available from every state; drawn as a table, since as arrows they would hide the flow. */
-const NAVIGATION_EVENTS = ['BACK', 'EDIT', 'RESTART'];
+const NAVIGATION_EVENTS = ['BACK', 'EDIT', 'RESTART', 'IMPORT_RECORD'];
 
 /** What each guard means, for a clinician reading the diagram. */
 const GUARD_MEANINGS: Readonly<Record<string, string>> = {
   isAcceptableAnswer: 'the answer fills at least one field and the case stays valid',
+  isAcceptableImport:
+    'the record fills at least one field the clinician has not typed, and the case stays valid',
   routesTo:
     'where the workup goes next: without ALP, the ALP question (or the pause while ALP is pending); then an unacknowledged red flag; once the assessment has been shown, back to it; otherwise the first question, in order, not yet gone through that asks a field the engine lists as missing, or that holds a lab still lacking its ULN; otherwise the assessment',
   hasAlp: 'ALP is known: it cannot be skipped, every other question can',
@@ -110,6 +112,12 @@ export function renderWorkupDiagram(): string {
       .filter((node) => node.transitions.has('RESTART'))
       .map((node) => node.key)
       .join(', ')} | ${initial}, with an empty case |`,
+    `| IMPORT_RECORD | ${nodes
+      .filter((node) => node.transitions.has('IMPORT_RECORD'))
+      .map((node) => node.key)
+      .join(
+        ', ',
+      )} | routing, with the record's values and their dates; typed values stand [isAcceptableImport] |`,
     '',
     '## Guards',
     '',

@@ -34,5 +34,6 @@ export {
   type WorkupSnapshot,
 } from './persistence';
 export { checkAnswer } from './workup-updates';
+export { fieldsFromRecord, typedOverRecord, caseAfterImport, type RecordImport } from './record-import';
 export { advanceWorkup, startWorkup } from './apply-event';
 export { renderWorkupDiagram } from './diagram';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_FIELD_PATHS, PartialCaseSchema, type CaseFieldPath, type PartialCase } from '../src/clinical';
+import { RecordImportSchema, type RecordImport } from './record-import';
 import { QUESTION_STEP_IDS, type QuestionStepId } from './steps';
 
 /**
@@ -24,6 +25,8 @@ export interface WorkupContext {
   reviewing: boolean;
   /** Incremented on every accepted change, so a card from an earlier turn can be recognised as stale. */
   revision: number;
+  /** The last import from the patient's record, when there was one. */
+  fromRecord?: RecordImport;
 }
 
 export const WorkupContextSchema = z.object({
@@ -35,6 +38,7 @@ export const WorkupContextSchema = z.object({
   acknowledgedRedFlags: z.array(z.string()),
   reviewing: z.boolean(),
   revision: z.number().int().nonnegative(),
+  fromRecord: RecordImportSchema.optional(),
 });
 
 export function freshContext(revision: number): WorkupContext {

@@ -1,4 +1,5 @@
 import type { PartialCase } from '../src/clinical';
+import type { RecordImport } from './record-import';
 
 /** One or many answered fields (a card submit, a typed value, a pasted report). */
 export interface AnswerEvent {
@@ -41,6 +42,12 @@ export interface AckRedFlagEvent {
   type: 'ACK_RED_FLAG';
 }
 
+/** Values read from the patient's record, with their dates: they fill what the clinician has not typed. */
+export interface ImportRecordEvent {
+  type: 'IMPORT_RECORD';
+  imported: RecordImport;
+}
+
 export type WorkupEvent =
   | AnswerEvent
   | NotDoneEvent
@@ -49,4 +56,5 @@ export type WorkupEvent =
   | EditEvent
   | RestartEvent
   | ResumeEvent
-  | AckRedFlagEvent;
+  | AckRedFlagEvent
+  | ImportRecordEvent;

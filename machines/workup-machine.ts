@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import { QUESTION_STEP_IDS, STEP_IDS, stepForField, type QuestionStepId, type StepId } from './steps';
 import { freshContext, type WorkupContext } from './workup-context';
 import type { WorkupEvent } from './workup-events';
+import { afterImport, caseAfterImport } from './record-import';
 import { destinationOf, nextQuestion, notDoneOutcome, previousQuestion } from './workup-progress';
 import {
   afterAcknowledge,
@@ -25,6 +26,8 @@ const workupSetup = setup({
   guards: {
     isAcceptableAnswer: ({ context, event }) =>
       event.type === 'ANSWER' && caseAfterAnswer(context, event.values) !== undefined,
+    isAcceptableImport: ({ context, event }) =>
+      event.type === 'IMPORT_RECORD' && caseAfterImport(context, event.imported) !== undefined,
     routesTo: ({ context }, params: { step: StepId }) => destinationOf(context) === params.step,
     hasAlp: ({ context }) => context.case.alp !== undefined,
     // A pending test parks the workup only when nothing else can be asked meanwhile: a missing
@@ -42,6 +45,9 @@ const workupSetup = setup({
   actions: {
     recordAnswer: assign(({ context, event }, params: { step: StepId }) =>
       event.type === 'ANSWER' ? afterAnswer(context, event.values, params.step) : {},
+    ),
+    recordImport: assign(({ context, event }) =>
+      event.type === 'IMPORT_RECORD' ? afterImport(context, event.imported) : {},
     ),
     recordSkip: assign(({ context }, params: { step: QuestionStepId }) => afterSkip(context, params.step)),
     recordNotDone: assign(({ context, event }, params: { step: QuestionStepId }) =>
@@ -61,6 +67,13 @@ const answer = (step: StepId) => ({
   actions: [{ type: 'recordAnswer' as const, params: { step } }, 'bumpRevision' as const],
 });
 
+/** An import from the record is taken at any step; where the workup goes next is routing's to say. */
+const importRecord = {
+  guard: 'isAcceptableImport' as const,
+  target: 'routing',
+  actions: ['recordImport' as const, 'bumpRevision' as const],
+};
+
 const back = (from: StepId) =>
   QUESTION_STEP_IDS.map((to) => ({
     guard: { type: 'isBackTo' as const, params: { from, to } },
@@ -76,8 +89,13 @@ const edit = QUESTION_STEP_IDS.map((step) => ({
 
 const restart = { target: 'alp', actions: ['startOver' as const, 'bumpRevision' as const] };
 
-/** BACK, EDIT and RESTART work the same from every state. */
-const navigation = (from: StepId) => ({ BACK: back(from), EDIT: edit, RESTART: restart });
+/** BACK, EDIT, RESTART and an import from the record work the same from every state. */
+const navigation = (from: StepId) => ({
+  BACK: back(from),
+  EDIT: edit,
+  RESTART: restart,
+  IMPORT_RECORD: importRecord,
+});
 
 /** Every question can be skipped or left for later except ALP itself, without which nothing can be assessed. */
 const alpFirst = (step: QuestionStepId) => (step === 'alp' ? { guard: 'hasAlp' as const } : {});

@@ -1,4 +1,4 @@
-import type { Assessment, Finding, PartialCase } from '../../src/clinical';
+import type { Assessment, CaseFieldPath, Finding, PartialCase } from '../../src/clinical';
 import { BIBLIOGRAPHY, type LabField } from '../../src/clinical';
 import { findingsOf, gradeLine, originPhrase } from './assessment-lines';
 import { fieldName } from './field-names';
@@ -153,12 +153,39 @@ const sourcesLine = (assessment: Assessment): string | undefined => {
     : undefined;
 };
 
+/** The values that came from the patient's record (a SMART import) and still stand, with their dates. */
+export interface RecordSources {
+  readAt: string;
+  fields: { path: CaseFieldPath; date: string }[];
+}
+
+const day = (iso: string): string =>
+  new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+/** "From the record (read 1 Dec 2026 12:30 UTC): ALP of 28 Nov 2026, ...; the rest entered by the clinician." */
+const recordLine = (sources: RecordSources | undefined): string | undefined => {
+  if (sources === undefined) return undefined;
+  if (sources.fields.length === 0)
+    return 'All values entered by the clinician (none of the record import stands).';
+  const read = `${day(sources.readAt)} ${sources.readAt.slice(11, 16)} UTC`;
+  const fields = sources.fields.map(({ path, date }) =>
+    date === sources.readAt ? fieldName(path) : `${fieldName(path)} of ${day(date)}`,
+  );
+  return `From the patient's record (read ${read}): ${fields.join('; ')}. Everything else entered by the clinician.`;
+};
+
 /**
- * A plain-text note ready to paste into the record: inputs with units and x ULN, the context,
+ * A plain-text note ready to paste into the record: inputs with units and x ULN, which came from
+ * the patient's record and when, the context,
  * red flags, conclusions, plan and monitoring, full citations, the content version and the
  * disclaimer. Plain text on purpose: it must survive any EHR's paste.
  */
-export const chartNote = (known: PartialCase, assessment: Assessment): string => {
+export const chartNote = (known: PartialCase, assessment: Assessment, fromRecord?: RecordSources): string => {
   const grade = gradeLine(assessment);
   const conclusion = [
     `Pattern: ${PATTERN_LABELS[assessment.pattern]}`,
@@ -168,6 +195,7 @@ export const chartNote = (known: PartialCase, assessment: Assessment): string =>
   const lines = [
     `ALP workup (multiple myeloma), content ${assessment.contentVersion}`,
     inputsLine(known, assessment),
+    recordLine(fromRecord),
     therapyLine(known),
     symptomsLine(known),
     historyLine(known),

@@ -1,6 +1,7 @@
 import { Activity, ActivityHandler, ActivityTypes, DeliveryModes, TurnContext } from 'botbuilder';
 import type { Reply, TurnInput, TurnResult } from '../../dialogs/turn-input';
 import { runTurn, welcomeReplies } from '../../dialogs/turn-runner';
+import { RECORD_IMPORT_EVENT } from '../../dialogs/record-import-event';
 import type { AuditLog } from '../storage/audit-log';
 import { isETagConflict } from '../storage/etag-conflict';
 import type { WorkupStorage } from '../storage/workup-storage';
@@ -76,6 +77,11 @@ class WorkupBot extends ActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+    // The web page's import from the patient's record (SMART launch): one event with the resources.
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === RECORD_IMPORT_EVENT) await this.handleMessage(context);
+      await next();
+    });
     this.onMembersAdded(async (context, next) => {
       const activity = context.activity;
       const relevant = (context.activity.membersAdded ?? []).some(
@@ -116,7 +122,9 @@ class WorkupBot extends ActivityHandler {
     }
     const input: TurnInput = {
       text: textWithoutBotMention(context.activity),
-      value: context.activity.value,
+      ...(context.activity.type === ActivityTypes.Event
+        ? { recordImport: context.activity.value ?? null }
+        : { value: context.activity.value }),
       now: this.now().toISOString(),
       supportsCardUpdate: Boolean(context.activity.replyToId),
       ...(this.retentionDays === undefined ? {} : { retentionDays: this.retentionDays }),
