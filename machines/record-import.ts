@@ -3,7 +3,8 @@ import {
   CASE_FIELD_PATHS,
   checkPartialCase,
   PartialCaseSchema,
-  valueAt,
+  setValueAt,
+  valueAtPath,
   type CaseFieldPath,
   type PartialCase,
 } from '../src/clinical';
@@ -26,8 +27,6 @@ export const RecordImportSchema = z.object({
 });
 export type RecordImport = z.infer<typeof RecordImportSchema>;
 
-const partsOf = (path: CaseFieldPath): string[] => path.split('.');
-
 const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** The fields whose value is the one the last import brought: the record's, not typed over since. */
@@ -35,7 +34,7 @@ export function fieldsFromRecord(context: WorkupContext): CaseFieldPath[] {
   const imported = context.fromRecord;
   if (imported === undefined) return [];
   return fieldsAnsweredBy(imported.values).filter((path) =>
-    sameValue(valueAt(context.case, partsOf(path)), valueAt(imported.values, partsOf(path))),
+    sameValue(valueAtPath(context.case, path), valueAtPath(imported.values, path)),
   );
 }
 
@@ -46,20 +45,14 @@ export function typedOverRecord(context: WorkupContext, values: PartialCase): Ca
     (path) =>
       isKnown(context.case, path) &&
       !fromRecord.includes(path) &&
-      !sameValue(valueAt(context.case, partsOf(path)), valueAt(values, partsOf(path))),
+      !sameValue(valueAtPath(context.case, path), valueAtPath(values, path)),
   );
 }
 
 /** Only these paths of a partial case. */
 function pick(values: PartialCase, paths: readonly CaseFieldPath[]): PartialCase {
   const picked: Record<string, unknown> = {};
-  for (const path of paths) {
-    const [group, member] = partsOf(path);
-    if (group === undefined) continue;
-    const value = valueAt(values, partsOf(path));
-    if (member === undefined) picked[group] = value;
-    else picked[group] = { ...((picked[group] as object | undefined) ?? {}), [member]: value };
-  }
+  for (const path of paths) setValueAt(picked, path, valueAtPath(values, path));
   return picked as PartialCase;
 }
 
@@ -75,7 +68,7 @@ export function caseAfterImport(context: WorkupContext, imported: RecordImport):
   const filled = fieldsAnsweredBy(imported.values).filter(
     (path) =>
       !typed.includes(path) &&
-      !sameValue(valueAt(context.case, partsOf(path)), valueAt(imported.values, partsOf(path))),
+      !sameValue(valueAtPath(context.case, path), valueAtPath(imported.values, path)),
   );
   if (filled.length === 0) return undefined;
   const checked = checkPartialCase(mergeCase(context.case, pick(imported.values, filled)));
