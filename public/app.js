@@ -73,6 +73,8 @@
       },
       container,
     );
+    // The SMART import (smart-import.js) sends its event through this chat.
+    document.dispatchEvent(new CustomEvent('alp:chat-ready', { detail: { store: store } }));
     newWorkup.disabled = false;
     newWorkup.addEventListener('click', function () {
       store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: 'new' } });

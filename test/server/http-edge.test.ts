@@ -43,10 +43,12 @@ describe('health, page, headers and rate limits', () => {
     expect(html).toContain('not a diagnosis');
     expect(html).toContain('New workup');
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.map((s) => s[2]?.trim())).toEqual(['', '']);
+    expect(scripts.map((s) => s[2]?.trim())).toEqual(['', '', '', '']);
     expect(scripts.map((s) => /src="([^"]+)"/.exec(s[1] ?? '')?.[1])).toEqual([
       '/assets/webchat.js',
       '/assets/app.js',
+      '/assets/fhir-client.js',
+      '/assets/smart-import.js',
     ]);
     // Nothing on the page points anywhere but this server.
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);

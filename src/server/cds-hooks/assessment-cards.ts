@@ -9,12 +9,12 @@ import {
   type ScalarField,
 } from '../../clinical';
 import { ANALYTES, LOINC_SYSTEM, mappingLines, type FhirCaseMapping, type MappedField } from '../../fhir';
-import type { Card } from './cds-hooks-schema';
+import type { Card, Link } from './cds-hooks-schema';
 
 export interface CardContext {
   patientId: string;
-  /** Where the chat is served, for a link to it; no link without it. */
-  chatUrl: string | undefined;
+  /** The card's link to the chat (a SMART launch when configured); no link without a public base URL. */
+  chatLink: Link | undefined;
   newId?: () => string;
 }
 
@@ -165,11 +165,7 @@ export function assessmentCards(a: Assessment, mapping: FhirCaseMapping, context
       detail: detailOf(a, mapping),
       ...(suggestions.length === 0 ? {} : { suggestions, selectionBehavior: 'any' as const }),
       overrideReasons: [...OVERRIDE_REASONS],
-      ...(context.chatUrl === undefined
-        ? {}
-        : {
-            links: [{ label: 'Open the ALP workup chat', url: context.chatUrl, type: 'absolute' as const }],
-          }),
+      ...(context.chatLink === undefined ? {} : { links: [context.chatLink] }),
     },
   ];
 }
@@ -207,11 +203,7 @@ export function unassessableCards(
       ]
         .filter((part) => part !== '')
         .join('\n'),
-      ...(context.chatUrl === undefined
-        ? {}
-        : {
-            links: [{ label: 'Open the ALP workup chat', url: context.chatUrl, type: 'absolute' as const }],
-          }),
+      ...(context.chatLink === undefined ? {} : { links: [context.chatLink] }),
     },
   ];
 }

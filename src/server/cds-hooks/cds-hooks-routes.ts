@@ -5,7 +5,13 @@ import { caseFromFhir } from '../../fhir';
 import type { AuditEntry, AuditLog } from '../../storage';
 import type { Logger } from '../logger';
 import { assessmentCards, unassessableCards } from './assessment-cards';
-import { CdsRequestSchema, CdsResponseSchema, FeedbackSchema, type Card } from './cds-hooks-schema';
+import {
+  CdsRequestSchema,
+  CdsResponseSchema,
+  FeedbackSchema,
+  type Card,
+  type Link,
+} from './cds-hooks-schema';
 import type { CdsClientCheck } from './client-auth';
 import { DISCOVERY, HOOK, SERVICE_ID } from './discovery';
 import { gatherRecord } from './gather-record';
@@ -15,8 +21,8 @@ export interface CdsHooksOptions {
   now: () => Date;
   lookbackDays: number;
   fhirTimeoutMs: number;
-  /** The chat page, linked from each card; undefined when the server has no public base URL. */
-  chatUrl: string | undefined;
+  /** The link to the chat on each card; undefined when the server has no public base URL. */
+  chatLink: Link | undefined;
   /** Decides whether a call comes from an allowed CDS client (signed JWT, or loopback in local mode). */
   checkClient: CdsClientCheck;
 }
@@ -105,7 +111,7 @@ export function registerCdsHooksRoutes(
       }
       const now = options.now();
       const result = caseFromFhir(gathered.resources, { now, lookbackDays: options.lookbackDays });
-      const context = { patientId: request.context.patientId, chatUrl: options.chatUrl };
+      const context = { patientId: request.context.patientId, chatLink: options.chatLink };
       let cards: Card[];
       let outcome: AuditEntry['outcome'];
       let ruleIds: string[] = [];

@@ -70,12 +70,14 @@ const SuggestionSchema = z.object({
   actions: z.array(ActionSchema).optional(),
 });
 
-const LinkSchema = z.object({
+export const LinkSchema = z.object({
   label: z.string().min(1),
   url: z.url(),
   type: z.enum(['absolute', 'smart']),
   appContext: z.string().optional(),
 });
+
+export type Link = z.infer<typeof LinkSchema>;
 
 export const CardSchema = z
   .object({

@@ -2,6 +2,8 @@ import type { RequestHandler, Server } from 'restify';
 import type { Config } from '../../config/load-config';
 import type { AuditLog } from '../../storage';
 import type { Logger } from '../logger';
+import { LAUNCH_PATH } from '../smart/smart-routes';
+import type { Link } from './cds-hooks-schema';
 import { registerCdsHooksRoutes } from './cds-hooks-routes';
 import { loopbackOnly, noClientConfigured, type CdsClientCheck } from './client-auth';
 import { createJwtClientCheck } from './jwt-client-check';
@@ -30,6 +32,22 @@ function clientCheck(wiring: CdsHooksWiring): CdsClientCheck {
   return config.mode === 'local' ? loopbackOnly : noClientConfigured;
 }
 
+/**
+ * The card's link to the chat. With SMART launch configured it is a CDS Hooks `smart` link to
+ * `/launch`: the EHR launches it with its `iss` and `launch`, and the chat opens with the
+ * patient's record ready to import. Otherwise the plain chat page.
+ */
+function chatLink(config: Config): Link | undefined {
+  if (config.publicBaseUrl === undefined) return undefined;
+  return Object.keys(config.smart.clients).length > 0
+    ? {
+        label: 'Open the ALP workup with this record',
+        url: `${config.publicBaseUrl}${LAUNCH_PATH}`,
+        type: 'smart',
+      }
+    : { label: 'Open the ALP workup chat', url: `${config.publicBaseUrl}/`, type: 'absolute' };
+}
+
 export function registerCdsHooks(server: Server, wiring: CdsHooksWiring): void {
   const { config } = wiring;
   registerCdsHooksRoutes(
@@ -39,7 +57,7 @@ export function registerCdsHooks(server: Server, wiring: CdsHooksWiring): void {
       now: wiring.now,
       lookbackDays: config.cdsHooks.lookbackDays,
       fhirTimeoutMs: config.cdsHooks.fhirTimeoutMs,
-      chatUrl: config.publicBaseUrl === undefined ? undefined : `${config.publicBaseUrl}/`,
+      chatLink: chatLink(config),
       checkClient: clientCheck(wiring),
     },
     wiring.logger,

@@ -54,6 +54,7 @@ export function registerWebPageRoutes(server: Server, guards: RequestHandler[]):
     ['app.js', asset('text/javascript; charset=utf-8', file('app.js'))],
     ['styles.css', asset('text/css; charset=utf-8', file('styles.css'))],
     ['smart-launch.js', asset('text/javascript; charset=utf-8', file('smart-launch.js'))],
+    ['smart-import.js', asset('text/javascript; charset=utf-8', file('smart-import.js'))],
     [
       'fhir-client.js',
       asset(

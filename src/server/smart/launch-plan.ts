@@ -34,10 +34,16 @@ export function scopesFor(style: ScopeStyle, kind: LaunchKind): string {
   return [kind === 'ehr' ? 'launch' : 'launch/patient', 'openid', 'fhirUser', ...resources].join(' ');
 }
 
-/** The searches the page runs with the patient's id: the CDS Hooks service's own prefetch templates, one home for the LOINC codes. */
+/**
+ * The searches the page runs with the patient's id: the CDS Hooks service's own prefetch templates,
+ * one home for the LOINC codes. A server may ignore `_revinclude`, so, as the CDS Hooks service
+ * does, the page then asks for the panels of the results that carry no date of their own
+ * (`{{references}}`: their `Observation/<id>`, comma-separated): only the panel is dated.
+ */
 export const RECORD_QUERIES = {
   patient: PREFETCH.patient,
   observations: PREFETCH.observations,
+  panels: 'Observation?patient=Patient/{{context.patientId}}&has-member={{references}}',
   conditions: PREFETCH.conditions,
   medicationRequests: PREFETCH.medicationRequests,
 } as const;

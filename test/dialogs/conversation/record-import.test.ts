@@ -57,9 +57,13 @@ test('an import as the first thing says what it read with dates and what it set 
 
 test('the workup reaches its assessment from the import and answers alone, and the chart note names what came from the record', () => {
   let result = turn(undefined, { recordImport: importOf(bortezomibWeek6()) });
-  for (const text of ['none of these', 'no steroids, no fracture, not fasting', 'skip', 'skip', 'skip']) {
-    if (result.audit.step === 'assessment') break;
-    result = turn(result.state, { text });
+  // No value typed: the red-flag screen answered "none of these", every other question skipped.
+  const commands: string[] = [];
+  while (result.audit.step !== 'assessment' && commands.length < 10) {
+    const command =
+      result.audit.step === 'redFlags' && !commands.includes('none of these') ? 'none of these' : 'skip';
+    commands.push(command);
+    result = turn(result.state, { text: command });
   }
   expect(result.audit.step).toBe('assessment');
   const note = said(turn(result.state, { text: 'chart note' }));

@@ -11,6 +11,8 @@ export interface RealApp {
   origin: string;
   /** The server's log, kept for failure reports and leak checks. */
   logLines: string[];
+  /** The SQLite file (with its -wal and -shm beside it), for leak checks. */
+  sqlitePath: string;
   stop(): Promise<void>;
 }
 
@@ -21,15 +23,17 @@ export interface RealApp {
  * raised: a clinician's single page stays far below the defaults, a test file's pages together
  * need not.
  */
-export async function startRealApp(): Promise<RealApp> {
+export async function startRealApp(env: Record<string, string> = {}): Promise<RealApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'alp-e2e-'));
+  const sqlitePath = path.join(dataDir, 'alp-workup.sqlite');
   const loaded = loadConfig({
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'info',
-    SQLITE_PATH: path.join(dataDir, 'alp-workup.sqlite'),
+    SQLITE_PATH: sqlitePath,
     RATE_LIMIT_MAX_REQUESTS: '100000',
     RATE_LIMIT_TOKEN_MAX_REQUESTS: '1000',
+    ...env,
   });
   if (!loaded.ok) throw new Error(`e2e configuration rejected: ${JSON.stringify(loaded.problems)}`);
   const logLines: string[] = [];
@@ -46,6 +50,7 @@ export async function startRealApp(): Promise<RealApp> {
   return {
     origin: new URL(app.url).origin,
     logLines,
+    sqlitePath,
     stop: async () => {
       await app.stop();
       rmSync(dataDir, { recursive: true, force: true });

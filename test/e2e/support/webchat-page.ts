@@ -28,7 +28,16 @@ export class WebChatPage {
     readonly mode: InputMode,
   ) {}
 
-  static async open(browser: Browser, url: string, mode: InputMode = 'pointer'): Promise<WebChatPage> {
+  /**
+   * `beforeChat` runs between the first page load and the chat: a SMART launch goes through the
+   * authorization server's pages before it lands on the chat.
+   */
+  static async open(
+    browser: Browser,
+    url: string,
+    mode: InputMode = 'pointer',
+    beforeChat?: (page: Page) => Promise<void>,
+  ): Promise<WebChatPage> {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     // A 4-9 MB client bundle on a busy 2-core runner can take a while to parse; waiting is not asserting.
     context.setDefaultNavigationTimeout(PAGE_LOAD_TIMEOUT_MS);
@@ -42,6 +51,7 @@ export class WebChatPage {
     const page = await context.newPage();
     const recorder = new PageRecorder(page);
     await page.goto(url);
+    await beforeChat?.(page);
     await page.locator(SEND_BOX).waitFor({ timeout: PAGE_LOAD_TIMEOUT_MS });
     return new WebChatPage(page, recorder, context, mode);
   }

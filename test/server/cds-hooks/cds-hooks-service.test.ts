@@ -378,6 +378,31 @@ describe('CDS Hooks without configured clients', () => {
     }
   });
 
+  it('links the SMART launch (a CDS Hooks smart link) when SMART launch is configured', async () => {
+    const local = await startTestServer({
+      env: {
+        PUBLIC_BASE_URL: 'https://alp.example.org',
+        SMART_ISS_ALLOWLIST: 'https://ehr.example.org/fhir',
+        SMART_CLIENT_ID: 'alp-workup',
+      },
+      bot: new FixtureBot(),
+      cdsHooks: { audit: storage.audit, now: () => NOW },
+    });
+    try {
+      const response = await postJson(`${local.url}${SERVICE}`, hookRequest(bortezomibWeek6()));
+      const [card] = await cardsOf(response);
+      expect(card?.links).toEqual([
+        {
+          label: 'Open the ALP workup with this record',
+          url: 'https://alp.example.org/launch',
+          type: 'smart',
+        },
+      ]);
+    } finally {
+      await local.close();
+    }
+  });
+
   it('production mode refuses every call until a CDS client is configured', async () => {
     const production = await startTestServer({
       env: {
