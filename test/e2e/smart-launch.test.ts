@@ -212,6 +212,12 @@ test('a standalone launch lets the clinician pick the FHIR server and the patien
 
 test("HL7's example record: the name is neither shown nor sent, and what cannot be used is listed with the reason", async () => {
   const chat = await ehrLaunch('pat2', 'smart hl7 example');
+  const sentToBot: string[] = [];
+  chat.page.on('request', (request) => {
+    const body = request.postData();
+    if (new URL(request.url()).origin === app.origin && body?.includes('alp/import-record'))
+      sentToBot.push(body);
+  });
   await inChat(chat, async () => {
     await waitForContext(chat.page, 'Patient in context:');
     expect(await recordContext(chat.page).innerText()).toContain('age not recorded, other');
@@ -220,6 +226,11 @@ test("HL7's example record: the name is neither shown nor sent, and what cannot 
     expect(read).toContain('older than the 3650-day window');
     expect(await chat.page.content()).not.toContain('Donald');
   });
+  // The import went to the bot as one event, with the patient reduced to id, sex and birth date.
+  expect(sentToBot).toHaveLength(1);
+  expect(sentToBot[0]).toContain('"id":"pat2"');
+  expect(sentToBot[0]).not.toContain('Donald');
+  expect(sentToBot[0]).not.toContain('"text":{"status"');
   expect(app.logLines.join('')).not.toContain('Donald');
 });
 
@@ -278,6 +289,20 @@ test('a launch naming a FHIR server off the allowlist is refused on the page bef
   } finally {
     await context.close();
   }
+});
+
+test('a redirect back with a state this tab never issued is refused before any code is exchanged', async () => {
+  const tokensBefore = auth.issued.length;
+  const chat = await WebChatPage.open(browser, `${app.origin}/?code=stolen-code&state=forged-state`);
+  withArtifacts(chat, 'smart forged state');
+  await inChat(chat, async () => {
+    await recordStatus(chat.page).getByText('unknown state').waitFor();
+    expect(await recordStatus(chat.page).innerText()).toBe(
+      'This sign-in answer does not belong to a launch from this page (unknown state). Nothing was imported.',
+    );
+    expect(chat.recorder.requests.filter((url) => new URL(url).origin === auth.url)).toEqual([]);
+  });
+  expect(auth.issued.length).toBe(tokensBefore);
 });
 
 test('no access token the authorization server issued is in the app’s log or its database', () => {

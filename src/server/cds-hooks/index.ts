@@ -2,7 +2,7 @@ import type { RequestHandler, Server } from 'restify';
 import type { Config } from '../../config/load-config';
 import type { AuditLog } from '../../storage';
 import type { Logger } from '../logger';
-import { LAUNCH_PATH } from '../smart/smart-routes';
+import { LAUNCH_PATH } from '../smart';
 import type { Link } from './cds-hooks-schema';
 import { registerCdsHooksRoutes } from './cds-hooks-routes';
 import { loopbackOnly, noClientConfigured, type CdsClientCheck } from './client-auth';

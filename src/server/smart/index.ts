@@ -1,4 +1,3 @@
 /** The web page as a SMART on FHIR app (SMART App Launch 2.0): launch settings and discovery. */
 export { LAUNCH_PATH, registerSmartRoutes } from './smart-routes';
 export { SmartDiscovery } from './smart-configuration';
-export { launchPlan, scopesFor, scopeStyle, RECORD_QUERIES, type LaunchPlan } from './launch-plan';
