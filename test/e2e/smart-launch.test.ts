@@ -10,7 +10,7 @@ import {
   type SmartClient,
 } from '../support/smart-authorization-server';
 import { startSmartFhirServer, type SmartFhirServer } from '../support/smart-fhir-server';
-import { withFailureArtifacts, PageRecorder } from './support/artifacts';
+import { PageRecorder, saveScreenshot, withFailureArtifacts } from './support/artifacts';
 import { launchChromium } from './support/chromium';
 import { startRealApp, type RealApp } from './support/real-app';
 import { ACTION_TIMEOUT_MS, PAGE_LOAD_TIMEOUT_MS, REPLY_TIMEOUT_MS } from './support/timeouts';
@@ -179,6 +179,7 @@ test('an EHR launch shows age and sex only, imports the labs with their dates, a
     expect(read).toMatch(
       /direct bilirubin \[Observation\/mm-b-dbili\]: LOINC 14629-0 with unit .nmol\/mL. is not used/,
     );
+    await saveScreenshot(chat.page, 'smart-launch-imported');
     // The liver panel came whole from the record: it is never asked.
     const { assessment, asked } = await toAssessment(chat, read);
     expect(assessment).toMatch(/^Assessment/m);
