@@ -1,3 +1,4 @@
+import type { SlicedDeleteOptions } from './sliced-delete';
 import type { AuditEntry, AuditPeriod, AuditRow } from './audit-entry';
 import type { AuditSummary } from './audit-summary';
 
@@ -16,6 +17,6 @@ export interface AuditLog extends AuditReader {
   /** "Forget me": deletes every row of this user in this channel; resolves to how many. */
   forgetUser(channelId: string, userId: string): Promise<number>;
   /** Retention: deletes rows recorded before `cutoff`; resolves to how many. */
-  deleteBefore(cutoff: Date): Promise<number>;
+  deleteBefore(cutoff: Date, options?: SlicedDeleteOptions): Promise<number>;
   ping(): Promise<void>;
 }

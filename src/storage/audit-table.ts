@@ -1,3 +1,4 @@
+import type { SlicedDeleteOptions } from './sliced-delete';
 import type { AuditPeriod, AuditRecord, AuditRow } from './audit-entry';
 
 /**
@@ -9,7 +10,8 @@ export interface AuditTable {
   /** Ordered by time, then insertion. */
   query(period: AuditPeriod): Promise<AuditRow[]>;
   deleteByUserHash(userHash: string): Promise<number>;
-  deleteBefore(cutoff: Date): Promise<number>;
+  /** Retention; the database tables delete in slices (see `deleteInSlices`). */
+  deleteBefore(cutoff: Date, options?: SlicedDeleteOptions): Promise<number>;
   ping(): Promise<void>;
   /** Safe to call more than once. */
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import type { AuditIdHasher } from './audit-id-hasher';
 import type { AuditLog } from './audit-log';
 import type { AuditTable } from './audit-table';
 import { AuditTableReader } from './audit-table-reader';
+import type { SlicedDeleteOptions } from './sliced-delete';
 
 /** The `AuditLog` over any table: validates entries and hashes ids before anything is stored. */
 export class HashingAuditLog extends AuditTableReader implements AuditLog {
@@ -37,8 +38,8 @@ export class HashingAuditLog extends AuditTableReader implements AuditLog {
     return this.table.deleteByUserHash(this.hasher.user(channelId, userId));
   }
 
-  deleteBefore(cutoff: Date): Promise<number> {
-    return this.table.deleteBefore(cutoff);
+  deleteBefore(cutoff: Date, options?: SlicedDeleteOptions): Promise<number> {
+    return this.table.deleteBefore(cutoff, options);
   }
 
   ping(): Promise<void> {

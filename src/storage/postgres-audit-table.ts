@@ -3,6 +3,7 @@ import type { Origin, Pattern } from '../clinical';
 import type { AuditPeriod, AuditRecord, AuditRow } from './audit-entry';
 import type { AuditTable } from './audit-table';
 import { createPool, migrate, quotedSchema, type PostgresConnectionOptions } from './postgres-connection';
+import { deleteInSlices, type SlicedDeleteOptions } from './sliced-delete';
 
 interface StoredAuditRow {
   id: string;
@@ -133,9 +134,15 @@ export class PostgresAuditTable implements AuditTable {
     return deleted;
   }
 
-  async deleteBefore(cutoff: Date): Promise<number> {
-    const result = await this.pool.query(`DELETE FROM ${this.table} WHERE at < $1`, [cutoff]);
-    return result.rowCount ?? 0;
+  /** Retention in slices, so no single statement holds row locks and a connection for long. */
+  deleteBefore(cutoff: Date, options?: SlicedDeleteOptions): Promise<number> {
+    return deleteInSlices(async (limit) => {
+      const result = await this.pool.query(
+        `DELETE FROM ${this.table} WHERE id IN (SELECT id FROM ${this.table} WHERE at < $1 LIMIT $2)`,
+        [cutoff, limit],
+      );
+      return result.rowCount ?? 0;
+    }, options);
   }
 
   async ping(): Promise<void> {

@@ -8,6 +8,8 @@ import {
   quotedSchema,
   type PostgresConnectionOptions,
 } from './postgres-connection';
+import { prefixUpperBound } from './key-prefix-range';
+import { deleteInSlices, type SlicedDeleteOptions } from './sliced-delete';
 import { assertKeys, decodeItem, encodeChanges, newETag } from './store-item-codec';
 import type { WorkupStorage } from './workup-storage';
 
@@ -53,6 +55,9 @@ export class PostgresStorage implements WorkupStorage {
            written_at timestamptz NOT NULL
          )`,
         `CREATE INDEX IF NOT EXISTS workup_items_written_at ON ${table} (written_at)`,
+        // "Forget me" is a range on the key in byte order (see prefixUpperBound); the primary key's
+        // index follows the database's collation, whose order is not byte order, so it cannot serve it.
+        `CREATE INDEX IF NOT EXISTS workup_items_key_bytes ON ${table} (key COLLATE "C")`,
       ]);
     } catch (error) {
       await pool.end();
@@ -121,15 +126,31 @@ export class PostgresStorage implements WorkupStorage {
    * of workups, measured in the README). The WAL keeps its copies until PostgreSQL reuses the segments.
    */
   async deleteByPrefix(prefix: string): Promise<number> {
-    const result = await this.pool.query(`DELETE FROM ${this.table} WHERE starts_with(key, $1)`, [prefix]);
+    const upper = prefixUpperBound(prefix);
+    // The range finds the rows through workup_items_key_bytes; starts_with keeps the match exact.
+    const result =
+      upper === undefined
+        ? await this.pool.query(`DELETE FROM ${this.table} WHERE starts_with(key, $1)`, [prefix])
+        : await this.pool.query(
+            `DELETE FROM ${this.table}
+             WHERE key COLLATE "C" >= $1 AND key COLLATE "C" < $2 AND starts_with(key, $1)`,
+            [prefix, upper],
+          );
     const deleted = result.rowCount ?? 0;
     if (deleted > 0) await this.pool.query(`VACUUM FULL ${this.table}`);
     return deleted;
   }
 
-  async sweep(olderThan: Date): Promise<number> {
-    const result = await this.pool.query(`DELETE FROM ${this.table} WHERE written_at < $1`, [olderThan]);
-    return result.rowCount ?? 0;
+  /** Retention in slices, so no single statement holds row locks and a connection for long. */
+  sweep(olderThan: Date, options?: SlicedDeleteOptions): Promise<number> {
+    return deleteInSlices(async (limit) => {
+      const result = await this.pool.query(
+        `DELETE FROM ${this.table} WHERE key IN
+           (SELECT key FROM ${this.table} WHERE written_at < $1 LIMIT $2)`,
+        [olderThan, limit],
+      );
+      return result.rowCount ?? 0;
+    }, options);
   }
 
   async ping(): Promise<void> {

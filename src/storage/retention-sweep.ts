@@ -34,8 +34,9 @@ function assertPositive(name: string, value: number | undefined): void {
 
 /**
  * Sweeps once now (a server that was down for weeks catches up at start) and then every
- * `intervalMs`. Returns a stop function that resolves once any sweep in progress has finished, so
- * the caller can close the storage after it.
+ * `intervalMs`; start it once the server listens, as the sweep runs beside the turns in slices.
+ * Returns a stop function that ends a sweep in progress at its next slice and resolves once it
+ * has, so the caller can close the storage after it.
  */
 export function startRetentionSweep(
   storage: WorkupStorage,
@@ -48,14 +49,17 @@ export function startRetentionSweep(
 
   let inFlight: Promise<void> | undefined;
   let stopped = false;
+  // A stop ends a large sweep at its next slice instead of waiting for all of it.
+  const stopping = new AbortController();
+  const slices = { signal: stopping.signal };
 
   const sweepOnce = async (): Promise<void> => {
     const now = options.now();
-    const workupsDeleted = await storage.sweep(daysBefore(now, options.retentionDays));
+    const workupsDeleted = await storage.sweep(daysBefore(now, options.retentionDays), slices);
     const auditRowsDeleted =
       options.auditRetentionDays === undefined
         ? 0
-        : await audit.deleteBefore(daysBefore(now, options.auditRetentionDays));
+        : await audit.deleteBefore(daysBefore(now, options.auditRetentionDays), slices);
     options.onSweep?.({ workupsDeleted, auditRowsDeleted });
   };
 
@@ -78,6 +82,7 @@ export function startRetentionSweep(
 
   return async () => {
     stopped = true;
+    stopping.abort();
     clearInterval(timer);
     await inFlight;
   };

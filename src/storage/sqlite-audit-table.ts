@@ -4,6 +4,7 @@ import type { AuditPeriod, AuditRecord, AuditRow } from './audit-entry';
 import type { AuditTable } from './audit-table';
 import { checkpointAndTruncateWal, openSqliteDatabase, type SqliteDatabase } from './sqlite-connection';
 import { SqliteGroupCommit } from './sqlite-group-commit';
+import { deleteInSlices, type SlicedDeleteOptions } from './sliced-delete';
 
 interface StoredAuditRow {
   id: number;
@@ -69,7 +70,7 @@ export class SqliteAuditTable implements AuditTable {
   private readonly insert: Statement;
   private readonly select: Statement<{ from: number | null; to: number | null }, StoredAuditRow>;
   private readonly deleteUser: Statement<[string]>;
-  private readonly deleteOlder: Statement<[number]>;
+  private readonly deleteOlderSlice: Statement<[number, number]>;
   private readonly commits: SqliteGroupCommit;
 
   constructor(filePath: string) {
@@ -87,7 +88,9 @@ export class SqliteAuditTable implements AuditTable {
          ORDER BY at, id`,
     );
     this.deleteUser = this.db.prepare('DELETE FROM audit_entries WHERE user_hash = ?');
-    this.deleteOlder = this.db.prepare('DELETE FROM audit_entries WHERE at < ?');
+    this.deleteOlderSlice = this.db.prepare(
+      'DELETE FROM audit_entries WHERE id IN (SELECT id FROM audit_entries WHERE at < ? LIMIT ?)',
+    );
     this.commits = new SqliteGroupCommit(this.db);
   }
 
@@ -116,10 +119,14 @@ export class SqliteAuditTable implements AuditTable {
     return deleted;
   }
 
-  async deleteBefore(cutoff: Date): Promise<number> {
-    this.commits.flush();
-    const deleted = this.deleteOlder.run(cutoff.getTime()).changes;
-    if (deleted > 0) checkpointAndTruncateWal(this.db);
+  /** Retention, in slices that each hold the event loop for a few milliseconds (see `deleteInSlices`). */
+  async deleteBefore(cutoff: Date, options?: SlicedDeleteOptions): Promise<number> {
+    const at = cutoff.getTime();
+    const deleted = await deleteInSlices((limit) => {
+      this.commits.flush();
+      return this.deleteOlderSlice.run(at, limit).changes;
+    }, options);
+    if (deleted > 0 && this.db.open) checkpointAndTruncateWal(this.db);
     return deleted;
   }
 

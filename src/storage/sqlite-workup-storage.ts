@@ -3,6 +3,8 @@ import type { StoreItems } from 'botbuilder';
 import { ETagConflictError } from './etag-conflict';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { checkpointAndTruncateWal, openSqliteDatabase, type SqliteDatabase } from './sqlite-connection';
+import { prefixUpperBound } from './key-prefix-range';
+import { deleteInSlices, type SlicedDeleteOptions } from './sliced-delete';
 import { assertKeys, decodeItem, encodeChanges, newETag, type EncodedChange } from './store-item-codec';
 import type { WorkupStorage } from './workup-storage';
 
@@ -36,8 +38,9 @@ export class SqliteStorage implements WorkupStorage {
   private readonly writeAll: (changes: EncodedChange[], writtenAt: number) => string[];
   private readonly selectOne: Statement<[string], StoredRow>;
   private readonly deleteKeys: (keys: string[]) => void;
-  private readonly deletePrefix: Statement<{ prefix: string }>;
-  private readonly deleteOlder: Statement<[number]>;
+  private readonly deletePrefixRange: Statement<{ prefix: string; upper: string }>;
+  private readonly deletePrefixToEnd: Statement<{ prefix: string }>;
+  private readonly deleteOlderSlice: Statement<[number, number]>;
   private readonly commits: SqliteGroupCommit;
 
   constructor(options: SqliteStorageOptions) {
@@ -70,11 +73,20 @@ export class SqliteStorage implements WorkupStorage {
     this.selectOne = this.db.prepare('SELECT key, etag, data FROM workup_items WHERE key = ?');
     const deleteOne = this.db.prepare<[string]>('DELETE FROM workup_items WHERE key = ?');
     this.deleteKeys = this.db.transaction((keys: string[]) => keys.forEach((key) => deleteOne.run(key)));
-    // substr rather than LIKE: LIKE is case-insensitive in SQLite and treats % and _ as wildcards.
-    this.deletePrefix = this.db.prepare(
-      'DELETE FROM workup_items WHERE substr(key, 1, length(@prefix)) = @prefix',
+    // A range on the primary key, so the index finds the user's rows instead of reading every row
+    // (see prefixUpperBound); substr keeps the match literal and case-sensitive, where LIKE would
+    // be neither.
+    this.deletePrefixRange = this.db.prepare(
+      `DELETE FROM workup_items
+       WHERE key >= @prefix AND key < @upper AND substr(key, 1, length(@prefix)) = @prefix`,
     );
-    this.deleteOlder = this.db.prepare('DELETE FROM workup_items WHERE written_at < ?');
+    this.deletePrefixToEnd = this.db.prepare(
+      'DELETE FROM workup_items WHERE key >= @prefix AND substr(key, 1, length(@prefix)) = @prefix',
+    );
+    this.deleteOlderSlice = this.db.prepare(
+      `DELETE FROM workup_items WHERE rowid IN
+         (SELECT rowid FROM workup_items WHERE written_at < ? LIMIT ?)`,
+    );
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -107,15 +119,25 @@ export class SqliteStorage implements WorkupStorage {
   /** "Forget me": the rows go, and with them every copy in the WAL (see `checkpointAndTruncateWal`). */
   async deleteByPrefix(prefix: string): Promise<number> {
     this.commits.flush();
-    const deleted = this.deletePrefix.run({ prefix }).changes;
+    const upper = prefixUpperBound(prefix);
+    const deleted = (
+      upper === undefined
+        ? this.deletePrefixToEnd.run({ prefix })
+        : this.deletePrefixRange.run({ prefix, upper })
+    ).changes;
     if (deleted > 0) checkpointAndTruncateWal(this.db);
     return deleted;
   }
 
-  async sweep(olderThan: Date): Promise<number> {
-    this.commits.flush();
-    const deleted = this.deleteOlder.run(olderThan.getTime()).changes;
-    if (deleted > 0) checkpointAndTruncateWal(this.db);
+  /** Retention, in slices that each hold the event loop for a few milliseconds (see `deleteInSlices`). */
+  async sweep(olderThan: Date, options?: SlicedDeleteOptions): Promise<number> {
+    const cutoff = olderThan.getTime();
+    const deleted = await deleteInSlices((limit) => {
+      // Turns queued before this slice commit first, as before any delete.
+      this.commits.flush();
+      return this.deleteOlderSlice.run(cutoff, limit).changes;
+    }, options);
+    if (deleted > 0 && this.db.open) checkpointAndTruncateWal(this.db);
     return deleted;
   }
 

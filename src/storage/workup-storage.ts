@@ -1,4 +1,5 @@
 import type { Storage } from 'botbuilder';
+import type { SlicedDeleteOptions } from './sliced-delete';
 
 /**
  * botbuilder's `Storage` with real eTag concurrency plus what the bot needs around it:
@@ -16,8 +17,12 @@ import type { Storage } from 'botbuilder';
 export interface WorkupStorage extends Storage {
   /** Deletes every item whose key starts with `prefix` (case-sensitive); resolves to how many. */
   deleteByPrefix(prefix: string): Promise<number>;
-  /** Retention: deletes every item last written before `olderThan`; resolves to how many. */
-  sweep(olderThan: Date): Promise<number>;
+  /**
+   * Retention: deletes every item last written before `olderThan`; resolves to how many. The
+   * database implementations delete in slices and let the event loop run between them, so turns
+   * keep being answered during a large sweep.
+   */
+  sweep(olderThan: Date, options?: SlicedDeleteOptions): Promise<number>;
   /** Resolves when the backing store answers a trivial query (readiness probe). */
   ping(): Promise<void>;
   /** Releases the connection; safe to call more than once. */
