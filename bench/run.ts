@@ -308,7 +308,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (process.argv.includes('--scale')) {
+  // `npm run bench -- --scale ...` is the scale run (bench/scale.ts reads the same arguments).
+  void import('./scale');
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,16 +1,56 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { expectRepliesActivity } from './expect-replies-activity';
 
 export type ServerKind = 'echo' | 'floor' | 'bot';
+
+/** A JSON line the server printed on stdout (its port, a probe report, a sweep result). */
+export type ServerLine = Record<string, unknown>;
 
 export interface RunningServer {
   url: string;
   child: ChildProcess;
   /** Process spawn to the first answered turn, milliseconds. */
   coldStartMs: number;
+  /** Resolves with the first stdout line not yet taken that has `field` (waiting for it if need be). */
+  nextLine(field: string, timeoutMs?: number): Promise<ServerLine>;
   stop(): Promise<void>;
+}
+
+/** Reads the server's stdout as JSON lines and hands them out in order, waiting for those not yet printed. */
+function lineReader(child: ChildProcess) {
+  const lines: ServerLine[] = [];
+  const waiters: (() => void)[] = [];
+  let ended = false;
+  const reader = createInterface({ input: child.stdout! });
+  reader.on('line', (text) => {
+    try {
+      lines.push(JSON.parse(text) as ServerLine);
+    } catch {
+      return;
+    }
+    waiters.splice(0).forEach((wake) => wake());
+  });
+  reader.on('close', () => {
+    ended = true;
+    waiters.splice(0).forEach((wake) => wake());
+  });
+  return async (field: string, timeoutMs = 600_000): Promise<ServerLine> => {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const index = lines.findIndex((line) => field in line);
+      if (index >= 0) return lines.splice(index, 1)[0]!;
+      if (ended) throw new Error(`server exited before printing "${field}" (exit code ${child.exitCode})`);
+      if (performance.now() > deadline)
+        throw new Error(`server printed no "${field}" within ${timeoutMs} ms`);
+      await new Promise<void>((wake) => {
+        waiters.push(wake);
+        setTimeout(wake, 1000).unref();
+      });
+    }
+  };
 }
 
 /**
@@ -27,8 +67,9 @@ export async function startServer(
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const port = await readPort(child);
-  const url = `http://127.0.0.1:${port}`;
+  const nextLine = lineReader(child);
+  const { port } = await nextLine('port');
+  const url = `http://127.0.0.1:${String(port)}`;
   const response = await fetch(`${url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -42,20 +83,11 @@ export async function startServer(
     url,
     child,
     coldStartMs,
+    nextLine,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
       await once(child, 'exit');
     },
   };
-}
-
-async function readPort(child: ChildProcess): Promise<number> {
-  let buffered = '';
-  for await (const chunk of child.stdout!) {
-    buffered += String(chunk);
-    const match = /"port":(\d+)/.exec(buffered);
-    if (match) return Number(match[1]);
-  }
-  throw new Error(`server exited before listening (exit code ${child.exitCode})`);
 }
