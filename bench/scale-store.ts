@@ -48,7 +48,9 @@ export async function fillSqliteStore(
 ): Promise<void> {
   const t = fillerTimes(template);
   const db = new Database(filePath);
-  db.pragma('journal_mode = WAL');
+  // A rollback journal for the build: in WAL mode every new page would be written twice (WAL, then
+  // the checkpoint). The product's own open below puts the file back in WAL mode.
+  db.pragma('journal_mode = DELETE');
   db.pragma('synchronous = OFF');
   db.exec(`DROP INDEX IF EXISTS workup_items_written_at;
            DROP INDEX IF EXISTS audit_entries_at;
@@ -78,7 +80,6 @@ export async function fillSqliteStore(
        FROM n`,
     ).run({ rows: size.auditRows, from: t.auditFrom, span: t.auditSpan, users });
   })();
-  db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   // The product's own CREATE INDEX IF NOT EXISTS statements rebuild what was dropped.
   await new SqliteStorage({ filePath }).close();
