@@ -1,7 +1,6 @@
 import {
   type Activity,
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   ConfigurationServiceClientCredentialFactory,
   type InvokeResponse,
@@ -9,6 +8,7 @@ import {
 } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import { RepliesNotDelivered, reportTurnFailure } from '../bot/turn-failure';
+import { ClientReusingAuthentication } from './client-reusing-authentication';
 import type { Config } from '../config/load-config';
 import { hashForLog, type Logger } from './logger';
 
@@ -66,7 +66,7 @@ export function createAdapter(
   };
   // With an empty MicrosoftAppId the adapter neither validates incoming tokens nor signs replies:
   // that is local mode, which the configuration only allows on a loopback address.
-  const authentication = new ConfigurationBotFrameworkAuthentication(
+  const authentication = new ClientReusingAuthentication(
     { ...credentials, ...publicCloud(endpoints) },
     new ConfigurationServiceClientCredentialFactory(credentials),
   );
