@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 
 const MIN_SALT_LENGTH = 16;
+/** Ids hashed recently; a clinician's every turn hashes the same two, so a few thousand cover the active ones. */
+const CACHED_HASHES = 4096;
 
 /**
  * Pseudonymises channel ids for the audit trail with HMAC-SHA256 keyed by a per-deployment secret
@@ -10,6 +12,8 @@ const MIN_SALT_LENGTH = 16;
  * a database password and keep it for the life of the data.
  */
 export class AuditIdHasher {
+  private readonly recent = new Map<string, string>();
+
   constructor(private readonly salt: string) {
     if (salt.length < MIN_SALT_LENGTH) {
       throw new RangeError(`The audit salt must be a secret of at least ${MIN_SALT_LENGTH} characters.`);
@@ -27,6 +31,14 @@ export class AuditIdHasher {
 
   private hash(kind: string, channelId: string, id: string): string {
     // NUL separators keep ("a", "bc") and ("ab", "c") apart.
-    return createHmac('sha256', this.salt).update(`${kind}\u0000${channelId}\u0000${id}`).digest('hex');
+    const input = `${kind}\u0000${channelId}\u0000${id}`;
+    let hash = this.recent.get(input);
+    if (hash === undefined) {
+      hash = createHmac('sha256', this.salt).update(input).digest('hex');
+      // Oldest first out: a Map iterates in insertion order.
+      if (this.recent.size >= CACHED_HASHES) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(input, hash);
+    }
+    return hash;
   }
 }

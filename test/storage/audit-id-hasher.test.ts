@@ -25,6 +25,17 @@ describe('AuditIdHasher', () => {
     expect(hasher.user('msteams', 'id')).toBe(hashes[0]);
   });
 
+  it('gives the same hash for an id hashed again after many others (its cache of recent ids)', () => {
+    const first = hasher.user('msteams', 'first');
+    for (let n = 0; n < 5000; n += 1) hasher.user('msteams', `other-${n}`);
+    const expected = createHmac('sha256', 'a-deployment-secret-salt')
+      .update('user\u0000msteams\u0000first')
+      .digest('hex');
+
+    expect(hasher.user('msteams', 'first')).toBe(expected);
+    expect(first).toBe(expected);
+  });
+
   it('refuses a salt too short to be a secret, saying how long it must be', () => {
     expect(() => new AuditIdHasher('short')).toThrow('at least 16 characters');
   });
