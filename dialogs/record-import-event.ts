@@ -20,6 +20,15 @@ export const RecordImportEventSchema = z.object({
     .array(z.unknown())
     .min(1, 'holds no resources')
     .max(MAX_IMPORTED_RESOURCES, `holds more than ${MAX_IMPORTED_RESOURCES} resources`),
+  /**
+   * The resource types the page did not read because the authorization server granted fewer
+   * scopes than it asked for (the token response's `scope`): the reply names them, so a fact
+   * recorded only there is known to be unread rather than absent.
+   */
+  notGranted: z
+    .array(z.string().regex(/^[A-Z][A-Za-z]{1,63}$/, 'must name FHIR resource types'))
+    .max(20)
+    .default([]),
 });
 export type RecordImportEvent = z.infer<typeof RecordImportEventSchema>;
 

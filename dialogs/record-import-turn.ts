@@ -5,6 +5,7 @@ import { fieldName } from './presentation/field-names';
 import { joinProse } from './presentation/format';
 import { recordLines } from './presentation/record-lines';
 import { parseRecordImport } from './record-import-event';
+import type { Reply } from './turn-input';
 import { accepted, promptFor, say, unchanged, withoutOffers, type Outcome, type Turn } from './turn-outcome';
 import { applyToSession, contextOf, type WorkupSession } from './workup-session';
 
@@ -29,6 +30,16 @@ function datesOf(mapping: FhirCaseMapping, values: PartialCase, readAt: string):
 
 const nothingImported = 'Nothing was imported.';
 
+/** The types the record system did not let the page read: what they hold is unknown, not absent. */
+function notGrantedLines(types: readonly string[]): Reply[] {
+  if (types.length === 0) return [];
+  return [
+    say(
+      `Not read: the record system did not grant access to ${joinProse(types)}, so anything recorded only there is not in this import.`,
+    ),
+  ];
+}
+
 export function handleRecordImport(session: WorkupSession, raw: unknown, turn: Turn): Outcome {
   const parsed = parseRecordImport(raw);
   if (!parsed.ok) {
@@ -45,8 +56,10 @@ export function handleRecordImport(session: WorkupSession, raw: unknown, turn: T
     lookbackDays: parsed.event.lookbackDays,
   });
   const lines = recordLines(mapping, readAt);
-  const notUsed =
-    lines.notUsed.length === 0 ? [] : [say(`Not used from the record: ${lines.notUsed.join('; ')}.`)];
+  const notUsed = [
+    ...(lines.notUsed.length === 0 ? [] : [say(`Not used from the record: ${lines.notUsed.join('; ')}.`)]),
+    ...notGrantedLines(parsed.event.notGranted),
+  ];
   const imported: RecordImport = {
     readAt,
     values: mapping.case,

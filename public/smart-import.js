@@ -3,7 +3,9 @@
 // this browser tab's sessionStorage: it is never sent to this app's server. The page shows who is
 // in context (age and sex only), and "Import labs from the record" reads the patient's resources
 // with the token and sends them to the bot as one event activity. A failure at any point sends
-// nothing: the workup never gets half a record.
+// nothing: the workup never gets half a record. An authorization server may grant fewer scopes
+// than asked (the token response's `scope`): then the page reads only what was granted, and the
+// page and the bot say which resource types were not read.
 (function () {
   'use strict';
 
@@ -111,6 +113,26 @@
     return 'The record system could not be reached while reading ' + what + '.';
   }
 
+  /**
+   * Whether the granted scopes cover this interaction: v1 `.read` covers read and search, v2 names
+   * them (`r`, `s`); `user/` scopes and the `*` resource type count as well. A token response
+   * without `scope` granted what was asked (RFC 6749, 5.1).
+   */
+  function granted(resourceType, interaction) {
+    var scope = (client.state.tokenResponse && client.state.tokenResponse.scope) || client.state.scope || '';
+    return scope.split(/\s+/).some(function (item) {
+      var match = /^(?:patient|user)\/([A-Za-z]+|\*)\.(read|[cruds]+)$/.exec(item);
+      if (!match || (match[1] !== resourceType && match[1] !== '*')) return false;
+      return match[2] === 'read' || match[2].indexOf(interaction) >= 0;
+    });
+  }
+
+  /** `Patient/{{context.patientId}}` is a read, `Observation?...` a search: the template names its resource type. */
+  function accessOf(template) {
+    var match = /^([A-Za-z]+)([/?])/.exec(template);
+    return { resourceType: match ? match[1] : '', interaction: match && match[2] === '/' ? 'r' : 's' };
+  }
+
   async function read(path, what, single) {
     try {
       var result = await client.request(path, single ? {} : { pageLimit: 5, flat: true });
@@ -134,34 +156,51 @@
     };
     // One after the other, so a failure names the first read that failed, whatever the timing.
     var reads = [
-      [plan.queries.patient, 'the patient', true],
-      [plan.queries.observations, 'the laboratory results', false],
-      [plan.queries.conditions, 'the conditions', false],
-      [plan.queries.medicationRequests, 'the medications', false],
+      [plan.queries.patient, 'the patient'],
+      [plan.queries.observations, 'the laboratory results'],
+      [plan.queries.conditions, 'the conditions'],
+      [plan.queries.medicationRequests, 'the medication orders'],
+      [plan.queries.medicationStatements, 'the medication statements'],
     ];
     var parts = [];
+    var notGranted = [];
     for (var i = 0; i < reads.length; i += 1) {
-      parts.push(await read(fill(reads[i][0]), reads[i][1], reads[i][2]));
-      if (i === 1) {
-        var undated = undatedResults(parts[1]);
-        if (undated.length > 0)
-          parts.push(
-            await read(
-              fill(plan.queries.panels).split('{{references}}').join(undated.join(',')),
-              'the panels',
-            ),
-          );
+      var access = accessOf(reads[i][0]);
+      if (!granted(access.resourceType, access.interaction)) {
+        notGranted.push(access.resourceType);
+        continue;
       }
+      var found = await read(fill(reads[i][0]), reads[i][1], access.interaction === 'r');
+      parts.push(found);
+      var undated = access.resourceType === 'Observation' ? undatedResults(found) : [];
+      if (undated.length > 0)
+        parts.push(
+          await read(fill(plan.queries.panels).split('{{references}}').join(undated.join(',')), 'the panels'),
+        );
     }
+    var notRead =
+      notGranted.length === 0
+        ? ''
+        : ' Not granted by the record system, so not read: ' + notGranted.join(', ') + '.';
     var resources = [].concat.apply([], parts).filter(Boolean).map(withoutIdentifiers);
-    var value = { fhirServer: client.state.serverUrl, lookbackDays: plan.lookbackDays, resources: resources };
+    if (resources.length === 0) {
+      say('Nothing to import: the record system granted none of what this app reads.' + notRead);
+      button.disabled = false;
+      return;
+    }
+    var value = {
+      fhirServer: client.state.serverUrl,
+      lookbackDays: plan.lookbackDays,
+      resources: resources,
+      notGranted: notGranted,
+    };
     var size = JSON.stringify(value).length;
     if (size > MAX_IMPORT_CHARACTERS)
       throw new Error(
         'The record is too large to import at once (' + Math.round(size / 1024) + ' KB of resources).',
       );
     chatStore.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: IMPORT_EVENT, value: value } });
-    say('Sent ' + resources.length + ' resources from the record to the workup.');
+    say('Sent ' + resources.length + ' resources from the record to the workup.' + notRead);
     button.disabled = false;
   }
 
@@ -181,17 +220,20 @@
           : 'The sign-in at the record system did not complete (' + text + ').',
       );
     }
-    say('Reading who is in context…');
-    var patient = (await read('Patient/' + encodeURIComponent(client.patient.id), 'the patient', true))[0];
-    var age = ageOf(patient.birthDate, new Date());
-    contextLine.textContent =
-      'Patient in context: ' +
-      (age === undefined ? 'age not recorded' : age + ' years') +
-      ', ' +
-      (patient.gender || 'sex not recorded') +
-      ' (from ' +
-      new URL(client.state.serverUrl).host +
-      ').';
+    var from = ' (from ' + new URL(client.state.serverUrl).host + ').';
+    if (!granted('Patient', 'r')) {
+      contextLine.textContent = 'Patient in context: age and sex not shown, Patient was not granted' + from;
+    } else {
+      say('Reading who is in context…');
+      var patient = (await read('Patient/' + encodeURIComponent(client.patient.id), 'the patient', true))[0];
+      var age = ageOf(patient.birthDate, new Date());
+      contextLine.textContent =
+        'Patient in context: ' +
+        (age === undefined ? 'age not recorded' : age + ' years') +
+        ', ' +
+        (patient.gender || 'sex not recorded') +
+        from;
+    }
     say('');
     updateButton();
   }

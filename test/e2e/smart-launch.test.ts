@@ -86,6 +86,7 @@ afterAll(async () => {
 
 afterEach(() => {
   fhir.failSearchesOf(undefined);
+  auth.withhold(undefined);
 });
 
 const allowedOrigins = () => [app.origin, fhir.origin, auth.url];
@@ -172,25 +173,86 @@ test('an EHR launch shows age and sex only, imports the labs with their dates, a
     const shown = await recordContext(chat.page).innerText();
     expect(shown).toMatch(/^Patient in context: \d+ years, female \(from 127\.0\.0\.1:\d+\)\.$/);
     const read = await chat.expectReply(() => importButton(chat.page).click(), 'I read from the record');
+    expect(await recordStatus(chat.page).innerText()).toMatch(
+      /^Sent \d+ resources from the record to the workup\.$/,
+    );
     expect(read).toContain('ALP 190 U/L (ULN 120, 29 Nov');
-    // Bortezomib is on a MedicationStatement, which the page's scopes do not read: the treatment
-    // is asked, and the pre-treatment ALP is listed as superseded rather than used as the baseline.
-    expect(read).toContain('ALP 95 U/L (ULN 120, 11 Oct): superseded by Observation/mm-b-alp');
+    // Bortezomib is recorded only as a MedicationStatement, which the page reads as the CDS Hooks
+    // service does: the treatment comes from the record, and the pre-treatment ALP is the baseline.
+    expect(read).toContain('baseline ALP 95 U/L (ULN 120, 11 Oct), before bortezomib started');
+    expect(read).toContain('bortezomib since 19 Oct (week 6)');
+    expect(read).not.toContain('ALP 95 U/L (ULN 120, 11 Oct): superseded');
+    expect(read).not.toContain('Not read:');
     expect(read).toMatch(
       /direct bilirubin \[Observation\/mm-b-dbili\]: LOINC 14629-0 with unit .nmol\/mL. is not used/,
     );
+    // ALP with its baseline and the treatment came from the record: the red-flag screen is next.
+    expect(read).toContain('Step 1 of 3 · Red-flag screen');
     await saveScreenshot(chat.page, 'smart-launch-imported');
     // The liver panel came whole from the record: it is never asked.
     const { assessment, asked } = await toAssessment(chat, read);
     expect(assessment).toMatch(/^Assessment/m);
-    expect(asked).not.toContain('Liver panel');
+    expect(asked).toContain('Red-flag screen');
+    expect(asked).not.toContain('ALP');
+    expect(asked).not.toContain('Liver panel and calcium');
     const note = await chat.expectReply(() => chat.send('chart note'), 'Chart note');
-    expect(note).toMatch(/From the patient's record \(read [^)]+\): ALP of 29 Nov 2026; ALT of 29 Nov 2026;/);
+    expect(note).toMatch(
+      /From the patient's record \(read [^)]+\): ALP of 29 Nov 2026; baseline ALP of 11 Oct 2026;/,
+    );
+    expect(note).toContain('current treatment of 19 Oct 2026');
   });
   // The FHIR server saw the token on every read; the page asked only for the patient in context.
   const reads = fhir.requests.filter((r) => r.authorization !== undefined);
   expect(reads.length).toBeGreaterThan(0);
   expect(reads.every((r) => r.url.includes('mm-bortezomib'))).toBe(true);
+  expect(reads.some((r) => r.url.includes('/MedicationStatement?'))).toBe(true);
+});
+
+test('a record system that does not grant MedicationStatement: the page reads the rest, and the page and the bot say what was not granted', async () => {
+  auth.withhold(['MedicationStatement']);
+  const readsBefore = fhir.requests.length;
+  const chat = await ehrLaunch('mm-bortezomib', 'smart medication statement not granted');
+  await inChat(chat, async () => {
+    await waitForContext(chat.page, 'Patient in context:');
+    const read = await chat.expectReply(() => importButton(chat.page).click(), 'I read from the record');
+    expect(await recordStatus(chat.page).innerText()).toMatch(
+      /^Sent \d+ resources from the record to the workup\. Not granted by the record system, so not read: MedicationStatement\.$/,
+    );
+    expect(await chat.page.locator('#record-status.status--error').count()).toBe(0);
+    expect(read).toContain('ALP 190 U/L (ULN 120, 29 Nov');
+    expect(read).toContain(
+      'Not read: the record system did not grant access to MedicationStatement, so anything recorded only there is not in this import.',
+    );
+    // Without the MedicationStatement the treatment is unknown, so the pre-treatment ALP cannot be
+    // the baseline: the ALP step asks for it, as it would with nothing imported.
+    expect(read).not.toContain('bortezomib since');
+    expect(read).toContain('ALP 95 U/L (ULN 120, 11 Oct): superseded by Observation/mm-b-alp');
+    expect(read).toContain('Step 1 of 4 · ALP');
+    expect(read).toContain('Baseline ALP before this treatment (optional)');
+  });
+  const reads = fhir.requests.slice(readsBefore).map((r) => r.url);
+  expect(reads.some((url) => url.includes('/Observation?'))).toBe(true);
+  expect(reads.filter((url) => url.includes('MedicationStatement'))).toEqual([]);
+});
+
+test('a record system that grants none of the resources: the page says so and sends nothing, with no error', async () => {
+  auth.withhold(['Patient', 'Observation', 'Condition', 'MedicationRequest', 'MedicationStatement']);
+  const readsBefore = fhir.requests.length;
+  const chat = await ehrLaunch('mm-bortezomib', 'smart nothing granted');
+  await inChat(chat, async () => {
+    await waitForContext(chat.page, 'Patient in context:');
+    expect(await recordContext(chat.page).innerText()).toMatch(
+      /^Patient in context: age and sex not shown, Patient was not granted \(from 127\.0\.0\.1:\d+\)\.$/,
+    );
+    await importButton(chat.page).click();
+    await recordStatus(chat.page).getByText('Nothing to import').waitFor({ timeout: REPLY_TIMEOUT_MS });
+    expect(await recordStatus(chat.page).innerText()).toBe(
+      'Nothing to import: the record system granted none of what this app reads. Not granted by the record system, so not read: Patient, Observation, Condition, MedicationRequest, MedicationStatement.',
+    );
+    expect(await chat.page.locator('#record-status.status--error').count()).toBe(0);
+    expect(await chat.transcriptText()).not.toContain('from the record');
+  });
+  expect(fhir.requests.slice(readsBefore).filter((r) => r.authorization !== undefined)).toEqual([]);
 });
 
 test('a standalone launch lets the clinician pick the FHIR server and the patient, then imports from the record', async () => {

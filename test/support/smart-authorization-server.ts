@@ -10,6 +10,9 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
  * URI and `aud` matched exactly, every requested scope checked against what it grants, a `launch`
  * id issued by the "EHR" required with the `launch` scope, a patient picked for `launch/patient`.
  * The consent screen is a real page with Allow and Deny; the id_token is signed (RS256) with `jose`.
+ * Like an EHR whose policy allows the app less than it asks, it can withhold the scopes of some
+ * resource types: it then grants the rest and says so in the token response's `scope`, as SMART
+ * allows, instead of refusing the request.
  */
 
 export interface SmartClient {
@@ -40,6 +43,8 @@ export interface SmartAuthorizationServer {
   check(accessToken: string): { ok: true; token: IssuedToken } | { ok: false; reason: string };
   /** Every access token issued, to look for them where they must not be. */
   issued: IssuedToken[];
+  /** Grants no scope of these resource types from now on (undefined: grants all it knows). */
+  withhold(resourceTypes: readonly string[] | undefined): void;
   /** Makes every token issued so far expired, as the clock would. */
   expireAll(): void;
   /** Each refused request, with the reason: tests assert on them. */
@@ -77,6 +82,8 @@ const SCOPES_GRANTED = new Set([
   'patient/Condition.read',
   'patient/MedicationRequest.rs',
   'patient/MedicationRequest.read',
+  'patient/MedicationStatement.rs',
+  'patient/MedicationStatement.read',
 ]);
 
 const CODE_LIFETIME_S = 60;
@@ -108,6 +115,7 @@ export async function startSmartAuthorizationServer(options: {
   const refusals: string[] = [];
   const now = () => Math.floor(Date.now() / 1000);
   let origin = '';
+  let withheld = new Set<string>();
 
   const refuse = (res: ServerResponse, status: number, reason: string, body: object) => {
     refusals.push(reason);
@@ -152,6 +160,9 @@ export async function startSmartAuthorizationServer(options: {
     const scopes = (q.get('scope') ?? '').split(' ').filter((s) => s !== '');
     const unknown = scopes.filter((s) => !SCOPES_GRANTED.has(s));
     if (unknown.length > 0) return fail('invalid_scope', `not granted: ${unknown.join(' ')}`);
+    const granted = scopes.filter(
+      (s) => !withheld.has(/^(?:patient|user)\/([A-Za-z*]+)\./.exec(s)?.[1] ?? ''),
+    );
     let patient: string | undefined;
     if (scopes.includes('launch')) {
       patient = launches.get(q.get('launch') ?? '');
@@ -165,7 +176,7 @@ export async function startSmartAuthorizationServer(options: {
       clientId: client.clientId,
       redirectUri,
       state,
-      scopes,
+      scopes: granted,
       codeChallenge: q.get('code_challenge') ?? '',
       ...(patient === undefined ? {} : { patient }),
     });
@@ -176,7 +187,7 @@ export async function startSmartAuthorizationServer(options: {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="en"><title>Test EHR: allow access</title>
 <h1>Allow ${escapeHtml(client.clientId)} to read this record?</h1>
-<p id="scopes">${escapeHtml(scopes.join(' '))}</p>
+<p id="scopes">${escapeHtml(granted.join(' '))}</p>
 <form method="post" action="/authorize/decision">
 <input type="hidden" name="request" value="${id}">${picker}
 <button name="decision" value="allow">Allow</button>
@@ -332,6 +343,9 @@ export async function startSmartAuthorizationServer(options: {
       return { ok: true, token };
     },
     issued,
+    withhold: (resourceTypes) => {
+      withheld = new Set(resourceTypes);
+    },
     expireAll: () => {
       for (const token of issued) token.expiresAt = now() - 1;
     },

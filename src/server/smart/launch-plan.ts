@@ -7,6 +7,7 @@ const RESOURCES = [
   { type: 'Observation', v2: 'rs' },
   { type: 'Condition', v2: 'rs' },
   { type: 'MedicationRequest', v2: 'rs' },
+  { type: 'MedicationStatement', v2: 'rs' },
 ] as const;
 
 export type ScopeStyle = 'v2' | 'v1';
@@ -36,7 +37,8 @@ export function scopesFor(style: ScopeStyle, kind: LaunchKind): string {
 
 /**
  * The searches the page runs with the patient's id: the CDS Hooks service's own prefetch templates,
- * one home for the LOINC codes. A server may ignore `_revinclude`, so, as the CDS Hooks service
+ * one home for the LOINC codes, so an import carries the same facts as a CDS Hooks call. Each
+ * template starts with its resource type, which is how the page matches it to the granted scopes. A server may ignore `_revinclude`, so, as the CDS Hooks service
  * does, the page then asks for the panels of the results that carry no date of their own
  * (`{{references}}`: their `Observation/<id>`, comma-separated): only the panel is dated.
  */
@@ -46,6 +48,7 @@ export const RECORD_QUERIES = {
   panels: 'Observation?patient=Patient/{{context.patientId}}&has-member={{references}}',
   conditions: PREFETCH.conditions,
   medicationRequests: PREFETCH.medicationRequests,
+  medicationStatements: PREFETCH.medicationStatements,
 } as const;
 
 export interface LaunchPlan {

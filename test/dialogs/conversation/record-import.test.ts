@@ -95,6 +95,10 @@ test('an import that is not one is refused with what is wrong, and nothing chang
     [{}, 'fhirServer: must be the http(s) URL of the FHIR server'],
     [{ fhirServer: FHIR, lookbackDays: 30, resources: [] }, 'resources: holds no resources'],
     [{ fhirServer: FHIR, lookbackDays: 0, resources: [{}] }, 'lookbackDays'],
+    [
+      { fhirServer: FHIR, lookbackDays: 30, resources: [{}], notGranted: ['medication; drop'] },
+      'notGranted.0: must name FHIR resource types',
+    ],
     [null, 'the import'],
   ] as const) {
     const result = turn(started.state, { recordImport: value });
@@ -103,6 +107,27 @@ test('an import that is not one is refused with what is wrong, and nothing chang
     expect(said(result)).toContain('Nothing was imported.');
     expect(result.changed).toBe(false);
   }
+});
+
+test('an import the record system granted without MedicationStatement says so, and the treatment recorded only there is asked', () => {
+  const granted = resourcesOf(bortezomibWeek6()).filter(
+    (resource) => (resource as { resourceType?: string }).resourceType !== 'MedicationStatement',
+  );
+  const result = turn(undefined, {
+    recordImport: {
+      fhirServer: FHIR,
+      lookbackDays: 30,
+      resources: granted,
+      notGranted: ['MedicationStatement'],
+    },
+  });
+  const text = said(result);
+  expect(text).toContain('I read from the record: ALP 190 U/L (ULN 120, 29 Nov)');
+  expect(text).toContain(
+    'Not read: the record system did not grant access to MedicationStatement, so anything recorded only there is not in this import.',
+  );
+  expect(text).not.toContain('bortezomib since');
+  expect(caseOf(result.state).therapy).toBeUndefined();
 });
 
 test('a record with nothing the workup can use says so and changes nothing', () => {

@@ -16,7 +16,7 @@ test('v2 scopes unless the server says it knows only v1, by its capabilities or 
     'v2',
   );
   expect(scopesFor('v1', 'standalone')).toBe(
-    'launch/patient openid fhirUser patient/Patient.read patient/Observation.read patient/Condition.read patient/MedicationRequest.read',
+    'launch/patient openid fhirUser patient/Patient.read patient/Observation.read patient/Condition.read patient/MedicationRequest.read patient/MedicationStatement.read',
   );
 });
 

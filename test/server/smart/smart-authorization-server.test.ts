@@ -124,3 +124,15 @@ test('the code is exchanged only with its PKCE verifier and redirect URI, once, 
   auth.expireAll();
   expect(auth.check(token.access_token)).toEqual({ ok: false, reason: 'token expired' });
 });
+
+test('a server that withholds a resource type grants the rest and says so in the token response, rather than refusing', async () => {
+  auth.withhold(['MedicationStatement']);
+  try {
+    const asked = `${SCOPE} patient/MedicationStatement.rs`;
+    const token = await (await exchange(await codeFor({ scope: asked }), verifier)).json();
+    expect(token.scope).toBe(SCOPE);
+    expect(auth.check(token.access_token)).toMatchObject({ ok: true, token: { scopes: SCOPE.split(' ') } });
+  } finally {
+    auth.withhold(undefined);
+  }
+});

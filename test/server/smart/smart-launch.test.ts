@@ -59,12 +59,16 @@ test('an EHR launch from an allowed FHIR server gets its client id, v2 scopes wi
     iss: fhir.url,
     clientId: 'alp-one',
     scope:
-      'launch openid fhirUser patient/Patient.r patient/Observation.rs patient/Condition.rs patient/MedicationRequest.rs',
+      'launch openid fhirUser patient/Patient.r patient/Observation.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs',
     redirectUri: `${service.url}/`,
     lookbackDays: 45,
   });
   expect(plan.queries.observations).toContain('Observation?patient=Patient/{{context.patientId}}&code=');
   expect(plan.queries.observations).toContain('http://loinc.org|6768-6');
+  // The same reads as the CDS Hooks service: a treatment recorded only as a MedicationStatement counts.
+  expect(plan.queries.medicationStatements).toBe(
+    'MedicationStatement?patient=Patient/{{context.patientId}}&status=active',
+  );
 });
 
 test('a standalone launch asks for launch/patient, and a server that lists only v1 scopes gets .read scopes', async () => {
@@ -73,7 +77,7 @@ test('a standalone launch asks for launch/patient, and a server that lists only 
   const plan = await response.json();
   expect(plan.clientId).toBe('alp-two');
   expect(plan.scope).toBe(
-    'launch/patient openid fhirUser patient/Patient.read patient/Observation.read patient/Condition.read patient/MedicationRequest.read',
+    'launch/patient openid fhirUser patient/Patient.read patient/Observation.read patient/Condition.read patient/MedicationRequest.read patient/MedicationStatement.read',
   );
 });
 
