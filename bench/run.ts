@@ -13,7 +13,8 @@ import { summariseCpuProfile } from './cpu-profile-summary';
  * `npm run bench`: the echo bot (the framework's floor), the storage floor (the echo plus the
  * durable write, audit entry and real replies every workup turn needs) and the real bot, one
  * after the other in each round, on the same machine, with the same load. Results go to
- * bench/results/ as JSON and a Markdown table; the goals of issue 7 are reported, never asserted.
+ * bench/results/ as JSON and a Markdown table; the performance issue's goals are reported, never asserted.
+ * The machine may be shared: only figures from one run, relative to each other, mean anything.
  */
 
 interface Target {
@@ -160,7 +161,7 @@ function summarise(rounds: RoundMeasure[]) {
 
 type Summary = ReturnType<typeof summarise>;
 
-const GOALS = { ratio: 0.8, pacedP99Ms: 25, coldStartMs: 1000, persistedBytes: 4096 };
+const GOALS = { ratio: 0.5, floorRatio: 0.85, pacedP99Ms: 10, coldStartMs: 1000, persistedBytes: 4096 };
 
 function table(results: { name: string; summary: Summary }[]): string {
   const rows: [string, (s: Summary) => string | number | undefined][] = [
@@ -194,7 +195,7 @@ const ratioOf = (a: Summary, b: Summary): number =>
   a.turnsPerSecond && b.turnsPerSecond ? a.turnsPerSecond / b.turnsPerSecond : Number.NaN;
 
 /**
- * Each goal of issue 7 against the SQLite bot's medians: reported, never asserted. The storage
+ * Each goal of the performance issue against the SQLite bot's medians: reported, never asserted. The storage
  * floor's own ratio is reported beside the first: no conversation, however cheap, can beat it.
  */
 function goals(
@@ -206,10 +207,13 @@ function goals(
   return [
     {
       goal: `bot turns/s >= ${GOALS.ratio}x the echo bot's`,
-      measured:
-        `${ratio.toFixed(2)}x (${bot.turnsPerSecond} / ${echo.turnsPerSecond}); ` +
-        `the storage floor alone: ${ratioOf(floor, echo).toFixed(2)}x`,
+      measured: `${ratio.toFixed(2)}x (${bot.turnsPerSecond} / ${echo.turnsPerSecond})`,
       met: ratio >= GOALS.ratio,
+    },
+    {
+      goal: `storage floor turns/s >= ${GOALS.floorRatio}x the echo bot's`,
+      measured: `${ratioOf(floor, echo).toFixed(2)}x (${floor.turnsPerSecond} / ${echo.turnsPerSecond})`,
+      met: ratioOf(floor, echo) >= GOALS.floorRatio,
     },
     {
       goal: `p99 < ${GOALS.pacedP99Ms} ms at a fixed ${FIXED_RATE} turns/s`,
