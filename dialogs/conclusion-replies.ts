@@ -18,7 +18,8 @@ export function summaryReply(session: WorkupSession): Reply {
   const lines = [caseSummaryText(context.case)];
   if (assessment) lines.push(`So far: ${runningInterpretation(assessment)}`);
   if (context.pending.length > 0) lines.push(`Waiting for: ${joinProse(fieldNames(context.pending))}.`);
-  return { text: lines.join('\n') };
+  // Blank lines between the blocks: in markdown a line after the list would run on into its last item.
+  return { text: lines.join('\n\n') };
 }
 
 export function whyReply(session: WorkupSession): Reply {

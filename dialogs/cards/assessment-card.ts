@@ -34,6 +34,8 @@ const numbered = (findings: readonly Finding[]): string[] =>
 interface Section {
   title: string;
   lines: string[];
+  /** A numbered list goes into one text block: one block per item would number every item "1.". */
+  numbered?: true;
 }
 
 /** The assessment as titled sections; the card and the text fallback are two renderings of this. */
@@ -47,7 +49,7 @@ export const assessmentSections = (assessment: Assessment, known: PartialCase): 
     { title: 'Red flags', lines: redFlags.length > 0 ? redFlags.map(sourced) : ['None reported.'] },
     { title: 'Interpretation', lines: findingsOf(assessment, 'interpretation').map(sourced) },
     { title: 'Cautions', lines: findingsOf(assessment, 'caution').map(sourced) },
-    { title: 'Next steps', lines: numbered(findingsOf(assessment, 'next-step')) },
+    { title: 'Next steps', lines: numbered(findingsOf(assessment, 'next-step')), numbered: true },
     { title: 'Monitoring', lines: findingsOf(assessment, 'monitoring').map(sourced) },
   ];
   const missing = missingFieldsLine(assessment.missing);
@@ -91,7 +93,9 @@ export const assessmentCard = ({ assessment, known, revision }: AssessmentCardIn
   const sections = assessmentSections(assessment, known);
   const body: CardElement[] = [
     heading(title),
-    ...sections.flatMap((entry) => section(entry.title, entry.lines)),
+    ...sections.flatMap((entry) =>
+      section(entry.title, entry.numbered ? [entry.lines.join('\n')] : entry.lines),
+    ),
     subtle(footer(assessment)),
   ];
   const actions = [

@@ -1,5 +1,5 @@
 import { alpRaised, onProteasomeInhibitor, type Facts } from '../facts';
-import { amount, signedPercent, times } from '../format';
+import { amount, ratio, signedPercent, times } from '../format';
 import { R_CHOLESTATIC_AT_MOST, R_HEPATOCELLULAR_AT_LEAST } from '../r-ratio';
 import type { Rule } from '../rule';
 
@@ -80,7 +80,7 @@ export const PATTERN_RULES: readonly Rule[] = [
     kind: 'interpretation',
     condition: `ALP > 1x ULN and any of ALT, AST, total bilirubin > 1x ULN: R = (ALT/ULN)/(ALP/ULN); R >= ${R_HEPATOCELLULAR_AT_LEAST} hepatocellular, R <= ${R_CHOLESTATIC_AT_MOST} cholestatic, otherwise mixed`,
     applies: (f) => alpRaised(f) && combined(f) && f.derived.rRatio !== undefined,
-    detail: (f) => `R = ${amount(f.derived.rRatio ?? 0)}: ${f.pattern} pattern.`,
+    detail: (f) => `R = ${ratio(f.derived.rRatio ?? 0)}: ${f.pattern} pattern.`,
     recommendation:
       'Combined liver-test abnormality: classified by the R ratio; the red-flag screen applies.',
     why: 'EASL DILI 2019 (after Bénichou 1990): hepatocellular R >= 5, cholestatic R <= 2, mixed in between; sources differ slightly at the boundaries and the team follows EASL. R assumes the ALP is hepatic: bone ALP lowers R and can make a hepatocellular injury look mixed or cholestatic (see P-6).',
