@@ -179,11 +179,35 @@ const recordLine = (sources: RecordSources | undefined): string | undefined => {
   return `From the patient's record (read ${read}): ${fields.join('; ')}. Everything else entered by the clinician.`;
 };
 
+/** Wide enough for a record's text field, narrow enough for a Teams code block and a phone. */
+export const CHART_NOTE_WIDTH = 80;
+
+/**
+ * One line of the note broken at spaces into lines of at most `CHART_NOTE_WIDTH` characters, the
+ * continuation indented by two spaces so the logical lines stay apparent. A word longer than the
+ * width (a DOI) keeps a line of its own rather than being cut.
+ */
+const wrapped = (line: string): string[] => {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    const candidate = current === '' ? word : `${current} ${word}`;
+    if (candidate.length <= CHART_NOTE_WIDTH || current.trim() === '') current = candidate;
+    else {
+      lines.push(current);
+      current = `  ${word}`;
+    }
+  }
+  lines.push(current);
+  return lines;
+};
+
 /**
  * A plain-text note ready to paste into the record: inputs with units and x ULN, which came from
  * the patient's record and when, the context,
  * red flags, conclusions, plan and monitoring, full citations, the content version and the
- * disclaimer. Plain text on purpose: it must survive any EHR's paste.
+ * disclaimer. Plain text on purpose: it must survive any EHR's paste. Hard-wrapped, so it reads
+ * whole wherever it is shown (a Teams code block does not wrap).
  */
 export const chartNote = (known: PartialCase, assessment: Assessment, fromRecord?: RecordSources): string => {
   const grade = gradeLine(assessment);
@@ -208,5 +232,9 @@ export const chartNote = (known: PartialCase, assessment: Assessment, fromRecord
     sourcesLine(assessment),
     assessment.disclaimer,
   ];
-  return lines.filter((line): line is string => line !== undefined).join('\n');
+  return lines
+    .filter((line): line is string => line !== undefined)
+    .flatMap((line) => line.split('\n'))
+    .flatMap(wrapped)
+    .join('\n');
 };

@@ -1,5 +1,5 @@
 import { findingsOf } from '../../../dialogs/presentation/assessment-lines';
-import { chartNote } from '../../../dialogs/presentation/chart-note';
+import { CHART_NOTE_WIDTH, chartNote } from '../../../dialogs/presentation/chart-note';
 import { BIBLIOGRAPHY } from '../../../src/clinical';
 import {
   assessed,
@@ -7,6 +7,9 @@ import {
   EXAMPLE_B_CHOLESTATIC_SI_UNITS,
   EXAMPLE_C_HYS_LAW,
 } from './example-cases';
+
+/** The note's logical lines: its hard wrap undone (a continuation line starts with two spaces). */
+const unwrapped = (note: string): string => note.replace(/\n {2}/g, ' ');
 
 describe('chartNote', () => {
   it('golden: example A, bone branch on bortezomib', () => {
@@ -28,15 +31,30 @@ describe('chartNote', () => {
       `Monitoring: ${texts('monitoring').join(' ')}`,
     ];
     const note = chartNote(known, assessment);
-    const lines = note.split('\n');
+    const lines = unwrapped(note).split('\n');
     expect(lines.slice(0, expected.length)).toEqual(expected);
     expect(lines[expected.length]).toBe('Sources:');
     expect(lines[lines.length - 1]).toBe(assessment.disclaimer);
   });
 
+  it.each([
+    ['A', EXAMPLE_A_BONE_ON_BORTEZOMIB],
+    ['B', EXAMPLE_B_CHOLESTATIC_SI_UNITS],
+    ['C', EXAMPLE_C_HYS_LAW],
+  ] as const)('example %s: every line fits 80 columns, broken at spaces only', (_name, example) => {
+    const { known, assessment } = assessed(example);
+    const note = chartNote(known, assessment);
+    const tooWide = note
+      .split('\n')
+      .filter((line) => line.length > CHART_NOTE_WIDTH && line.trim().includes(' '));
+    expect(tooWide).toEqual([]);
+    expect(note.split(/\s+/).join(' ')).toBe(unwrapped(note).split(/\s+/).join(' '));
+    expect(unwrapped(note)).toContain(assessment.disclaimer);
+  });
+
   it('cites every source in full, once, with DOI or PMID where the bibliography has one', () => {
     const { known, assessment } = assessed(EXAMPLE_A_BONE_ON_BORTEZOMIB);
-    const note = chartNote(known, assessment);
+    const note = unwrapped(chartNote(known, assessment));
     const cited = new Set(
       assessment.findings.flatMap((finding) => finding.sources.map((source) => source.id)),
     );
@@ -52,7 +70,7 @@ describe('chartNote', () => {
 
   it('keeps SI inputs as reported and shows what they convert to', () => {
     const { known, assessment } = assessed(EXAMPLE_B_CHOLESTATIC_SI_UNITS);
-    const note = chartNote(known, assessment);
+    const note = unwrapped(chartNote(known, assessment));
     expect(note).toContain('ALP 5 µkat/L = 300 U/L (ULN 2.2; 2.3x)');
     expect(note).toContain('total bilirubin 30 µmol/L = 1.75 mg/dL (ULN 21; 1.4x)');
     expect(note).toContain('Pattern: cholestatic pattern; origin: hepatic origin (GGT 3.3x ULN, raised)');
@@ -60,7 +78,7 @@ describe('chartNote', () => {
 
   it('records red flags with their rule ids', () => {
     const { known, assessment } = assessed(EXAMPLE_C_HYS_LAW);
-    const note = chartNote(known, assessment);
+    const note = unwrapped(chartNote(known, assessment));
     const flag = assessment.redFlags[0];
     expect(flag).toBeDefined();
     expect(note).toContain(`Red flags: ${flag?.text} (${flag?.id})`);
