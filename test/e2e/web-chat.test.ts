@@ -113,7 +113,8 @@ test('a bone-branch workup by cards, with back, a pasted lab report and an edit,
     expect(edited).toContain('ALP 240 U/L (2.0x ULN)');
     expect(edited).toContain('+140% from baseline');
 
-    const note = await chat.expectReply(() => chat.press('Chart note'), 'Sources');
+    // The note is hard-wrapped at 80 columns (continuation lines indented); read it unwrapped.
+    const note = (await chat.expectReply(() => chat.press('Chart note'), 'Sources')).replace(/\n {2}/g, ' ');
     expect(note).toContain('ALP workup (multiple myeloma)');
     expect(note).toContain('ALP 240 U/L (ULN 120; 2.0x; baseline 100, +140%)');
     expect(note).toContain('GGT 30 U/L (ULN 60; 0.5x)');
@@ -121,7 +122,7 @@ test('a bone-branch workup by cards, with back, a pasted lab report and an edit,
   });
 });
 
-test('a pasted report with a red flag interrupts at once; acknowledged, the workup goes on; the page starts a new one', async () => {
+test('a pasted report with a red flag interrupts at once; acknowledged, the workup goes on; the page starts a clean new one', async () => {
   await inWebChat('web chat red flag', 'pointer', async (chat) => {
     await chat.lastCard().getByText('Start workup').waitFor();
     const flagged = await chat.expectReply(
@@ -146,17 +147,23 @@ test('a pasted report with a red flag interrupts at once; acknowledged, the work
     );
     expect(resumed).not.toContain('Urgent: red flag');
 
-    // Web Chat leaves old cards clickable: pressing the acknowledged card again changes nothing and says so.
-    const stale = await chat.expectReply(
-      () => chat.press('Acknowledged, continue the workup'),
-      'That card is from an earlier step, so nothing changed',
+    // The acknowledged alert is answered: the page makes it read-only, as Teams replaces it.
+    const acknowledged = chat.transcript
+      .locator('.alp-card--answered')
+      .filter({ hasText: 'Urgent: red flag' });
+    expect(await acknowledged.getAttribute('inert')).toBe('');
+    expect(await acknowledged.locator('button[title="Acknowledged, continue the workup"]').isVisible()).toBe(
+      false,
     );
-    expect(stale).not.toContain('Urgent: red flag');
 
-    // The page's own "New workup" button (outside the chat) sends "new": over an unfinished workup
-    // the bot first offers to resume, then starts afresh.
-    await chat.expectReply(() => chat.page.locator('#new-workup').click(), 'Resume or start over?');
-    await chat.expectReply(() => chat.press('Start a new workup'), 'Step 1 of');
+    // The page's own "New workup" button (outside the chat) opens a clean conversation: no
+    // "resume or start over", nothing of the workup before.
+    await chat.page.locator('#new-workup').click();
+    await chat.lastCard().locator('button[title="Start workup"]').waitFor();
+    const fresh = await chat.transcriptText();
+    expect(fresh).not.toContain('Resume or start over?');
+    expect(fresh).not.toContain('Urgent: red flag');
+    await chat.expectReply(() => chat.press('Start workup'), 'Step 1 of');
   });
 });
 

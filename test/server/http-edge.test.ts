@@ -40,7 +40,7 @@ describe('health, page, headers and rate limits', () => {
 
     const html = await response.text();
     expect(html).toContain('ALP Workup');
-    expect(html).toContain('not a diagnosis');
+    expect(html).toContain('Enter no names or other identifiers');
     expect(html).toContain('New workup');
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.map((s) => s[2]?.trim())).toEqual(['', '', '', '']);

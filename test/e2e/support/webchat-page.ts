@@ -5,6 +5,11 @@ import { ACTION_TIMEOUT_MS, PAGE_LOAD_TIMEOUT_MS, REPLY_TIMEOUT_MS } from './tim
 /** How the clinician operates the page: with the mouse, or with the keyboard alone. */
 export type InputMode = 'pointer' | 'keyboard';
 
+/** The screens the page is tried on: a desktop browser and a phone (iPhone 12-15 size). */
+export const DESKTOP = { width: 1280, height: 900 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+export type Viewport = { width: number; height: number };
+
 const TRANSCRIPT = '.webchat__basic-transcript__transcript';
 const ACTIVITY = `${TRANSCRIPT} > article`;
 const CARD = '.ac-adaptiveCard';
@@ -37,8 +42,11 @@ export class WebChatPage {
     url: string,
     mode: InputMode = 'pointer',
     beforeChat?: (page: Page) => Promise<void>,
+    viewport: Viewport = { width: 1100, height: 900 },
   ): Promise<WebChatPage> {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const context = await browser.newContext({ viewport });
+    // The chart note's copy button writes to the clipboard; the test reads it back.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
     // A 4-9 MB client bundle on a busy 2-core runner can take a while to parse; waiting is not asserting.
     context.setDefaultNavigationTimeout(PAGE_LOAD_TIMEOUT_MS);
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
@@ -58,6 +66,36 @@ export class WebChatPage {
 
   async close(): Promise<void> {
     await this.context.close();
+  }
+
+  /** Reloads the page (same tab, same browser session) and waits for the chat to be back. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.locator(SEND_BOX).waitFor({ timeout: PAGE_LOAD_TIMEOUT_MS });
+  }
+
+  /** The text of the element that has focus and the label of the card input it is, if any. */
+  focusedControl(): Promise<{ tag: string; label: string; inNewestCard: boolean }> {
+    return this.page.evaluate((cardSelector) => {
+      const focused = document.activeElement as HTMLElement | null;
+      const labelledBy = focused?.getAttribute('aria-labelledby') ?? '';
+      const label =
+        focused?.getAttribute('aria-label') ??
+        labelledBy
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ')
+          .trim();
+      const cards = Array.from(document.querySelectorAll(cardSelector)).filter(
+        (card) => !card.parentElement?.closest(cardSelector),
+      );
+      const newest = cards[cards.length - 1];
+      return {
+        tag: focused?.tagName.toLowerCase() ?? '',
+        label,
+        inNewestCard: Boolean(newest && focused && newest.contains(focused)),
+      };
+    }, CARD);
   }
 
   get transcript(): Locator {
