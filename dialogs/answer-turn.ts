@@ -3,7 +3,8 @@ import { checkAnswer, isQuestionStep, routePosition, type WorkupEvent } from '..
 import { answerEcho } from './answer-echo';
 import { answeredCard } from './cards/answered-card';
 import { runningInterpretation } from './presentation/assessment-lines';
-import { questionFields } from './step-prompt';
+import { redFlagSuspicionLines } from './presentation/red-flag-suspicion-lines';
+import { questionFields, stepPrompt } from './step-prompt';
 import type { AnswerIntent, CommandIntent, TurnIntent } from './turn-intent';
 import { accepted, promptFor, say, unchanged, withoutOffers, type Outcome, type Turn } from './turn-outcome';
 import type { Reply } from './turn-input';
@@ -41,6 +42,13 @@ function runningLine(before: Assessment | undefined, after: WorkupSession): Repl
   if (assessment === undefined || step === 'assessment' || step === 'urgent') return [];
   const line = runningInterpretation(assessment);
   return before !== undefined && runningInterpretation(before) === line ? [] : [say(line)];
+}
+
+/** A red-flag symptom just ticked: what it points to and what decides it, at once. */
+function suspicionLines(intent: AnswerIntent, after: WorkupSession): Reply[] {
+  const ticked = Object.values(intent.values.symptoms ?? {}).some((present) => present === true);
+  if (!ticked) return [];
+  return redFlagSuspicionLines(contextOf(after).case, assessmentOf(after)).map(say);
 }
 
 export function handleProblems(
@@ -83,6 +91,7 @@ export function handleAnswer(
       ...answeredCardReply(session, intent, after, turn),
       ...lead,
       ...(echo ? [say(echo)] : []),
+      ...suspicionLines(intent, after),
       ...runningLine(before, after),
     ],
     turn,
@@ -104,5 +113,8 @@ export function navigate(
     return unchanged(session, `${eventKind}-refused`, [say(refused)], promptFor(session, turn));
   }
   const after = withoutOffers(applied.session);
-  return accepted(after, eventKind, answeredCardReply(session, intent, after, turn), turn, session);
+  const outcome = accepted(after, eventKind, answeredCardReply(session, intent, after, turn), turn, session);
+  // Back and edit return to a question to change an answer: its card shows every answer.
+  const revisit = event.type === 'BACK' || event.type === 'EDIT';
+  return revisit ? { ...outcome, prompt: stepPrompt(after, turn.retentionDays, session, true) } : outcome;
 }

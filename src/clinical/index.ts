@@ -30,6 +30,7 @@ export type { Rule, RuleGroup, SeedId } from './rule';
 export { SEED_IDS } from './rule';
 export { BIBLIOGRAPHY, sourceUrl, type Reference, type SourceKey } from './bibliography';
 export { GLOSSARY, glossarySource, type GlossaryEntry } from './glossary';
+export { redFlagSuspicions, type RedFlagSuspicion } from './red-flag-suspicions';
 export { CONTENT_VERSION, DISCLAIMER } from './content';
 export { renderRulesDocument } from './rules-document';
 export { ctcaeAlpGrade, type CtcaeGrade } from './ctcae';
