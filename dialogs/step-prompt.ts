@@ -52,9 +52,16 @@ export const whereWeAre = (session: WorkupSession): string => {
 
 /**
  * The prompt for the step the workup is at. `before` is the workup before this turn's change:
- * when that change altered which questions the route asks, the question card says so.
+ * when that change altered which questions the route asks, the question card says so. `revisit`
+ * (back, edit) shows every answer of the question as an input to change; otherwise the card asks
+ * only what is still missing and states what is known in one line.
  */
-export function stepPrompt(session: WorkupSession, retentionDays: number, before?: WorkupSession): Reply[] {
+export function stepPrompt(
+  session: WorkupSession,
+  retentionDays: number,
+  before?: WorkupSession,
+  revisit = false,
+): Reply[] {
   const step = stepOf(session);
   const context = contextOf(session);
   if (isQuestionStep(step)) {
@@ -62,13 +69,17 @@ export function stepPrompt(session: WorkupSession, retentionDays: number, before
       before === undefined
         ? undefined
         : routeChange(workupRoute(contextOf(before), stepOf(before)), workupRoute(context, step));
+    const fields = questionFields(session, step);
+    const missing = fields.filter((field) => !isKnown(context.case, field));
     const built = questionCard({
       step,
-      fields: questionFields(session, step),
+      fields,
       known: context.case,
       revision: context.revision,
       position: routePosition(context, step),
       routeChange: changed,
+      // A card with nothing left to ask is a revisit too: it shows the answers to change.
+      ...(revisit || missing.length === 0 ? {} : { stillNeeded: missing }),
     });
     return [{ text: built.text, card: built.card }];
   }

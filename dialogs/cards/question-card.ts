@@ -17,7 +17,7 @@ import {
 } from './adaptive-card';
 import { submitData, type CardAction } from './card-submit';
 import { fieldInputFor, type FieldInput, type LabInput } from './field-inputs';
-import { answerText } from './answer-facts';
+import { answerText, factTitle } from './answer-facts';
 
 export interface QuestionCardInput {
   step: QuestionStepId;
@@ -30,6 +30,11 @@ export interface QuestionCardInput {
   position: RoutePosition;
   /** Set when the answer just given changed the route, so the card explains the new total. */
   routeChange?: RouteChange;
+  /**
+   * The fields of `fields` still unanswered. A card reached going forward asks only these and
+   * states the rest in one line; left out (going back, editing) every field is an input, pre-filled.
+   */
+  stillNeeded?: readonly string[];
 }
 
 const YES_NO_CHOICES: Choice[] = [
@@ -208,6 +213,18 @@ const typedCommands = (step: QuestionStepId): string => {
   return words.length > 0 ? ` Or say: ${words.map((word) => `"${word}"`).join(', ')}.` : '';
 };
 
+/** "Known: ALT 240 U/L, ULN 40; recent fracture: no." What the card does not ask again, in one line. */
+const knownLine = (inputs: readonly FieldInput[], known: PartialCase): string | undefined => {
+  const parts = inputs.flatMap((input) => {
+    const answer = answerText(input, known);
+    if (answer === undefined) return [];
+    const title = factTitle(input);
+    return [input.kind === 'lab' || input.kind === 'number' ? `${title} ${answer}` : `${title}: ${answer}`];
+  });
+  if (parts.length === 0) return undefined;
+  return `Known: ${parts.join('; ')}. To change one, say edit and its name.`;
+};
+
 export const questionCard = ({
   step,
   fields,
@@ -215,17 +232,27 @@ export const questionCard = ({
   revision,
   position,
   routeChange,
+  stillNeeded,
 }: QuestionCardInput): CardWithText => {
   const text = STEP_TEXT[step];
   const intro = stepIntro(step, known);
   const title = stepHeading(step, position);
   const changed = routeChange === undefined ? [] : [routeChangeLine(routeChange, position)];
-  const inputs = stepInputs(fields);
+  const all = stepInputs(fields);
+  const asks = (input: FieldInput): boolean =>
+    stillNeeded === undefined ||
+    fields.some((field) => fieldInputFor(field) === input && stillNeeded.includes(field));
+  const inputs = all.filter(asks);
+  const answered = knownLine(
+    all.filter((input) => !asks(input)),
+    known,
+  );
   const typeHint = `Or type it, e.g. "${text.typedExample}".`;
   const body: CardElement[] = [
     heading(title),
     ...changed.map((line) => subtle(line)),
     textBlock(intro, { spacing: 'none' }),
+    ...(answered ? [subtle(answered)] : []),
     ...inputs.flatMap((input) => inputElements(input, known)),
     subtle(typeHint),
   ];
@@ -233,6 +260,7 @@ export const questionCard = ({
     title,
     ...changed,
     intro,
+    ...(answered ? [answered] : []),
     ...inputs.map((input) => textLine(input, known)),
     `${typeHint}${typedCommands(step)}`,
   ];

@@ -87,7 +87,13 @@ test('a bone-branch workup by cards, with back, a pasted lab report and an edit,
     const originRead = await chat.expectReply(() => chat.send('GGT 30 ULN 60'), 'Bone causes');
     expect(originRead).toContain('bone origin likely');
 
-    await chat.select('Recent fracture, vertebroplasty or kyphoplasty?', 'No');
+    // Asked with the context already, the fracture and the weeks on treatment are not asked again.
+    const boneCard = chat.lastCard();
+    expect(await boneCard.innerText()).toMatch(/Known: .*Recent fracture, vertebroplasty or kyphoplasty: no/);
+    expect(await boneCard.innerText()).toMatch(/Known: .*Weeks on this treatment 6/);
+    expect(await boneCard.getByLabel('Recent fracture, vertebroplasty or kyphoplasty?').count()).toBe(0);
+    expect(await boneCard.getByLabel('Weeks on this treatment').count()).toBe(0);
+    await saveScreenshot(chat.page, 'web-chat-bone-card');
     await chat.select('Known myeloma bone disease (lytic lesions)?', 'Yes');
     await chat.select('On zoledronic acid or another bisphosphonate?', 'Yes');
     await chat.select('Denosumab stopped recently?', 'No');
