@@ -66,7 +66,8 @@ test('the workup reaches its assessment from the import and answers alone, and t
     result = turn(result.state, { text: command });
   }
   expect(result.audit.step).toBe('assessment');
-  const note = said(turn(result.state, { text: 'chart note' }));
+  // The note is hard-wrapped at 80 columns (continuations indented two spaces): read it unwrapped.
+  const note = said(turn(result.state, { text: 'chart note' })).replace(/\n {2}/g, ' ');
   expect(note).toContain(
     "From the patient's record (read 30 Nov 2026 09:00 UTC): ALP of 29 Nov 2026; baseline ALP of 11 Oct 2026;",
   );
