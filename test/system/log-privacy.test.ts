@@ -79,6 +79,8 @@ describe('the server log at LOG_LEVEL=debug', () => {
     );
     expect(oversized.status).toBe(413);
 
+    // Stopped first: the log is read whole, not while the last requests' lines are still in flight.
+    await app.stop();
     const log = searchableLog(app.output());
     // The log is really there and really at debug: every request is in it.
     expect(log.match(/"route":"\/api\/messages"/g)?.length ?? 0).toBeGreaterThanOrEqual(

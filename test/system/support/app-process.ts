@@ -25,9 +25,9 @@ export function makeDataDir(label: string): { path: string; remove: () => void }
   return { path: dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-function waitForExit(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+/** Resolves once the process has exited and its output streams are drained, so output() is whole. */
+function whenClosed(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => child.once('close', () => resolve()));
 }
 
 /**
@@ -43,6 +43,7 @@ export function startAppProcess(env: Record<string, string>, cwd: string): Promi
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const closed = whenClosed(child);
   let output = '';
   let listening = false;
   return new Promise((resolve, reject) => {
@@ -57,11 +58,11 @@ export function startAppProcess(env: Record<string, string>, cwd: string): Promi
           output: () => output,
           kill: async () => {
             child.kill('SIGKILL');
-            await waitForExit(child);
+            await closed;
           },
           stop: async () => {
             child.kill('SIGTERM');
-            await waitForExit(child);
+            await closed;
           },
         });
       }
