@@ -77,13 +77,24 @@ export interface ColumnSet {
 export interface Container {
   type: 'Container';
   items: CardElement[];
+  /** Set on a part that an Action.ToggleVisibility shows or hides. */
+  id?: string;
+  isVisible?: boolean;
   style?: ContainerStyle;
   bleed?: boolean;
   spacing?: 'none' | 'small' | 'medium' | 'large';
   separator?: boolean;
 }
 
-export type CardElement = TextBlock | FactSet | InputNumber | InputChoiceSet | ColumnSet | Column | Container;
+/** Buttons inside the body, where they belong to the part of the card next to them. */
+export interface ActionSet {
+  type: 'ActionSet';
+  actions: CardButton[];
+  spacing?: 'none' | 'small' | 'medium' | 'large';
+}
+
+export type CardElement =
+  TextBlock | FactSet | InputNumber | InputChoiceSet | ColumnSet | Column | Container | ActionSet;
 
 export interface SubmitAction<Data extends object = object> {
   type: 'Action.Submit';
@@ -101,7 +112,14 @@ export interface ShowCardAction {
   card: InlineCard;
 }
 
-export type CardButton = SubmitAction | ShowCardAction;
+/** Shows or hides parts of the card in place, with no round trip: details and sources on demand (schema 1.2). */
+export interface ToggleVisibilityAction {
+  type: 'Action.ToggleVisibility';
+  title: string;
+  targetElements: string[];
+}
+
+export type CardButton = SubmitAction | ShowCardAction | ToggleVisibilityAction;
 
 /** A card shown inside another by Action.ShowCard: same structure, no version of its own. */
 export interface InlineCard {
@@ -177,4 +195,16 @@ export const column = (items: CardElement[], width: Column['width'] = 'stretch')
   type: 'Column',
   width,
   items,
+});
+
+export const actionSet = (actions: CardButton[]): ActionSet => ({
+  type: 'ActionSet',
+  actions,
+  spacing: 'small',
+});
+
+export const toggle = (title: string, targetElements: string[]): ToggleVisibilityAction => ({
+  type: 'Action.ToggleVisibility',
+  title,
+  targetElements,
 });

@@ -1,12 +1,17 @@
-import type { Assessment, Finding, PartialCase } from '../../src/clinical';
-import { findingsOf, gradeLine, originLine, patternLine } from '../presentation/assessment-lines';
+import { RULES, type Assessment, type Finding, type PartialCase } from '../../src/clinical';
+import { findingsOf, gradeLine, leadLine, originLine, patternLine } from '../presentation/assessment-lines';
 import { missingFieldsLine } from '../presentation/missing-fields';
 import { sourceLine } from '../presentation/labels';
+import { EVIDENCE_LEGEND, findingSourcesLine } from '../presentation/finding-sources';
 import {
+  actionSet,
   adaptiveCard,
+  container,
   heading,
   section,
   subtle,
+  textBlock,
+  toggle,
   type CardElement,
   type CardWithText,
   type InputChoiceSet,
@@ -18,6 +23,9 @@ import { answerText, factTitle } from './answer-facts';
 import { FIELD_INPUTS } from './field-inputs';
 
 export const ASSESSMENT_STEP = 'assessment';
+/** Element ids of the parts the card shows on demand. */
+export const DETAILS_ID = 'assessment-details';
+export const SOURCES_ID = 'assessment-sources';
 
 export interface AssessmentCardInput {
   assessment: Assessment;
@@ -38,23 +46,44 @@ interface Section {
   numbered?: true;
 }
 
-/** The assessment as titled sections; the card and the text fallback are two renderings of this. */
+/** Unit conversions explain how a value was read, not what it means: they come last, apart. */
+const UNIT_RULES = new Set(RULES.filter((rule) => rule.group === 'units').map((rule) => rule.id));
+const isUnitNote = (finding: Finding): boolean => UNIT_RULES.has(finding.id);
+
+/** The assessment as titled sections; the card's details and the text fallback are two renderings of this. */
 export const assessmentSections = (assessment: Assessment, known: PartialCase): Section[] => {
   const redFlags = findingsOf(assessment, 'red-flag');
   const grade = gradeLine(assessment);
+  const interpretation = findingsOf(assessment, 'interpretation');
   const sections: Section[] = [
     { title: 'Pattern', lines: [`${patternLine(assessment, known)}.`] },
     { title: 'Origin', lines: [`${originLine(assessment)}.`] },
-    ...(grade ? [{ title: 'Severity', lines: [`${grade}.`] }] : []),
     { title: 'Red flags', lines: redFlags.length > 0 ? redFlags.map(sourced) : ['None reported.'] },
-    { title: 'Interpretation', lines: findingsOf(assessment, 'interpretation').map(sourced) },
+    ...(grade
+      ? [{ title: 'ALP grade', lines: [`${grade}: it grades the ALP rise alone, not the liver injury.`] }]
+      : []),
+    { title: 'Interpretation', lines: interpretation.filter((finding) => !isUnitNote(finding)).map(sourced) },
     { title: 'Cautions', lines: findingsOf(assessment, 'caution').map(sourced) },
     { title: 'Next steps', lines: numbered(findingsOf(assessment, 'next-step')), numbered: true },
     { title: 'Monitoring', lines: findingsOf(assessment, 'monitoring').map(sourced) },
   ];
   const missing = missingFieldsLine(assessment.missing);
   if (missing) sections.push({ title: 'Would change the conclusion', lines: [missing] });
+  sections.push({ title: 'How the values were read', lines: interpretation.filter(isUnitNote).map(sourced) });
   return sections.filter((entry) => entry.lines.length > 0);
+};
+
+/** Every finding of the card with its rule, source-article statements and verification tags. */
+const sourcesElements = (assessment: Assessment): CardElement[] => {
+  const findings = [
+    ...assessment.redFlags,
+    ...assessment.findings.filter((finding) => finding.text !== assessment.disclaimer),
+  ];
+  return [
+    textBlock('Sources', { weight: 'bolder', spacing: 'medium' }),
+    ...findings.map((finding) => textBlock(findingSourcesLine(finding), { spacing: 'small', size: 'small' })),
+    subtle(EVIDENCE_LEGEND),
+  ];
 };
 
 const button = (title: string, revision: number, action: CardAction): SubmitAction => ({
@@ -88,14 +117,33 @@ const editAction = (known: PartialCase, revision: number): ShowCardAction => {
 const footer = (assessment: Assessment): string =>
   `Content version ${assessment.contentVersion}. ${assessment.disclaimer}`;
 
+/**
+ * The assessment leads with one line (pattern, origin, urgency), the red flags when there are
+ * any, and the next step; the full sections and the sources open on demand (Action.ToggleVisibility,
+ * rendered by Teams and Web Chat alike), so the card is one screen, not three.
+ */
 export const assessmentCard = ({ assessment, known, revision }: AssessmentCardInput): CardWithText => {
   const title = assessment.urgent ? 'Assessment (urgent)' : 'Assessment';
   const sections = assessmentSections(assessment, known);
+  const redFlags = findingsOf(assessment, 'red-flag');
+  const [nextStep] = findingsOf(assessment, 'next-step');
   const body: CardElement[] = [
     heading(title),
-    ...sections.flatMap((entry) =>
-      section(entry.title, entry.numbered ? [entry.lines.join('\n')] : entry.lines),
+    textBlock(leadLine(assessment), {
+      weight: 'bolder',
+      spacing: 'small',
+      ...(assessment.urgent ? { color: 'attention' as const } : {}),
+    }),
+    ...redFlags.map((finding) => textBlock(sourced(finding), { spacing: 'small' })),
+    ...(nextStep ? [textBlock(`**Next:** ${sourced(nextStep)}`, { spacing: 'small' })] : []),
+    actionSet([toggle('Details', [DETAILS_ID]), toggle('Sources', [SOURCES_ID])]),
+    container(
+      sections.flatMap((entry) =>
+        section(entry.title, entry.numbered ? [entry.lines.join('\n')] : entry.lines),
+      ),
+      { id: DETAILS_ID, isVisible: false, spacing: 'none' },
     ),
+    container(sourcesElements(assessment), { id: SOURCES_ID, isVisible: false, spacing: 'none' }),
     subtle(footer(assessment)),
   ];
   const actions = [
@@ -105,10 +153,10 @@ export const assessmentCard = ({ assessment, known, revision }: AssessmentCardIn
     button('New workup', revision, 'new'),
   ];
   const text = [
-    `**${title}**`,
+    `**${title}:** ${leadLine(assessment)}`,
     ...sections.map((entry) => `**${entry.title}:** ${entry.lines.join('\n')}`),
     footer(assessment),
     'Say "why", "edit [test]", "chart note" or "new".',
   ].join('\n');
-  return { card: adaptiveCard(body, actions, `${title}: ${patternLine(assessment, known)}.`), text };
+  return { card: adaptiveCard(body, actions, `${title}: ${leadLine(assessment)}.`), text };
 };

@@ -52,6 +52,19 @@ export const patternLine = (assessment: Assessment, known: PartialCase): string 
   return `${parts.join(', ')}${therapy ? ` ${therapy}` : ''}`;
 };
 
+/**
+ * "Isolated ALP elevation, 1.5x ULN · bone origin likely · no red flag": the one line the
+ * assessment leads with, urgency first when there is a red flag.
+ */
+export const leadLine = (assessment: Assessment): string => {
+  const multiple = alpMultiple(assessment);
+  const pattern = `${capitalise(PATTERN_LABELS[assessment.pattern])}${multiple ? `, ${multiple}` : ''}`;
+  const count = assessment.redFlags.length;
+  const origin = ORIGIN_LABELS[assessment.origin];
+  if (count === 0) return `${pattern} · ${origin} · no red flag`;
+  return `Urgent: ${count === 1 ? 'a red flag' : `${count} red flags`} · ${pattern} · ${origin}`;
+};
+
 /** The origin markers, in the order the workup asks for them. */
 const ORIGIN_MARKERS = [
   ['GGT', 'ggtXUln'],

@@ -77,10 +77,16 @@ test('personal chat: welcomed once on install, a workup by card and typed replie
         teams.send('no fracture, lytic lesions yes, on zoledronic acid, no denosumab, no renal impairment'),
       'Assessment',
     );
-    expect(assessment).toContain('Bone origin likely (GGT 0.5x ULN, normal)');
-    expect(assessment).toContain('CTCAE v5.0 grade 1');
-    expect(assessment).toContain('Steroids in the regimen can blunt');
-    expect(assessment).toMatch(/IMWG Bone Working Group 2021 · guideline/);
+    // Teams renders the card collapsed to its lead line and next step; "Details" opens the rest in place.
+    expect(assessment).toContain('Isolated ALP elevation, 1.5x ULN · bone origin likely · no red flag');
+    expect(assessment).toContain('Next:');
+    expect(assessment).not.toContain('Steroids in the regimen can blunt');
+    await teams.press('Details');
+    await teams.waitForText('Steroids in the regimen can blunt');
+    const details = await teams.messagesText();
+    expect(details).toContain('Bone origin likely (GGT 0.5x ULN, normal)');
+    expect(details).toContain('CTCAE v5.0 grade 1');
+    expect(details).toMatch(/IMWG Bone Working Group 2021 · guideline/);
     await saveScreenshot(teams.page, 'teams-personal-assessment');
   });
 });
@@ -124,8 +130,9 @@ test('group chat with @mentions: a pasted SI-unit report is read and the hepatic
     expect(asked).toContain('Right upper quadrant ultrasound');
     expect(asked).not.toContain('Bone causes');
     expect(assessment).toContain('Cholestatic');
-    expect(assessment).toContain('MRCP');
-    expect(assessment).toContain('ACR Appropriateness Criteria 2023');
+    await teams.press('Details');
+    await teams.waitForText('MRCP');
+    expect(await teams.messagesText()).toContain('ACR Appropriateness Criteria 2023');
     await saveScreenshot(teams.page, 'teams-group-chat-assessment');
   });
 });

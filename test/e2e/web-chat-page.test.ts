@@ -163,6 +163,20 @@ describe.each([
       );
       expect(assessment).toContain('Content version');
 
+      // The assessment leads with one line (pattern, origin, urgency) and the next step, on one screen.
+      const card = chat.lastCard();
+      expect(await card.innerText()).toMatch(/Assessment\n+[^\n]+ · [^\n]+ · no red flag\n+Next: /);
+      const collapsed = await card.boundingBox();
+      expect(collapsed?.height ?? Infinity).toBeLessThan(viewport.height);
+      await shot('assessment');
+      // Details and sources open in place; the sources carry the rule ids and tags, with a legend.
+      await chat.press('Details');
+      await card.getByText('Interpretation', { exact: true }).waitFor();
+      await chat.press('Sources');
+      await card.getByText(/^Legend: /).waitFor();
+      expect(await card.innerText()).toMatch(/\n[A-Z]{1,2}-\d+[a-z]?: /);
+      await shot('assessment-details');
+
       // Next steps are one numbered list, not items each numbered "1.".
       const steps = chat.lastCard().locator('ol');
       expect(await steps.count()).toBe(1);

@@ -99,7 +99,14 @@ test('a bone-branch workup by cards, with back, a pasted lab report and an edit,
     await chat.select('Denosumab stopped recently?', 'No');
     await chat.select('Renal impairment?', 'No');
     await chat.fill('Baseline ALP before this treatment (optional)', '100');
-    const assessment = await chat.expectReply(() => chat.press('Next'), 'Assessment');
+    const lead = await chat.expectReply(() => chat.press('Next'), 'Assessment');
+    // The card leads with one line and the next step; the sections open with "Details".
+    expect(lead).toContain('Isolated ALP elevation, 1.5x ULN · bone origin likely · no red flag');
+    expect(lead).toContain('Next:');
+    expect(lead).not.toContain('Interpretation');
+    await chat.press('Details');
+    await chat.lastCard().getByText('Interpretation', { exact: true }).waitFor();
+    const assessment = await chat.lastCard().innerText();
     expect(assessment).toContain('+80% from baseline at week 6 of bortezomib');
     expect(assessment).toContain('Bone origin likely');
     expect(assessment).toContain('CTCAE v5.0 grade 1');
@@ -117,7 +124,9 @@ test('a bone-branch workup by cards, with back, a pasted lab report and an edit,
     await chat.fill('ALP (alkaline phosphatase)', '240');
     const edited = await chat.expectReply(() => chat.press('Next'), 'Assessment');
     expect(edited).toContain('ALP 240 U/L (2.0x ULN)');
-    expect(edited).toContain('+140% from baseline');
+    await chat.press('Details');
+    await chat.lastCard().getByText('Interpretation', { exact: true }).waitFor();
+    expect(await chat.lastCard().innerText()).toContain('+140% from baseline');
 
     // The note is hard-wrapped at 80 columns (continuation lines indented); read it unwrapped.
     const note = (await chat.expectReply(() => chat.press('Chart note'), 'Sources')).replace(/\n {2}/g, ' ');

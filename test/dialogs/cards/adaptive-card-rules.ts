@@ -64,7 +64,15 @@ type Element =
   z.infer<typeof textBlock | typeof factSet | typeof inputNumber | typeof inputChoiceSet> | object;
 
 const element: z.ZodType<Element> = z.lazy(() =>
-  z.discriminatedUnion('type', [textBlock, factSet, inputNumber, inputChoiceSet, columnSet, container]),
+  z.discriminatedUnion('type', [
+    textBlock,
+    factSet,
+    inputNumber,
+    inputChoiceSet,
+    columnSet,
+    container,
+    actionSet,
+  ]),
 );
 
 const column = z.strictObject({
@@ -83,6 +91,8 @@ const columnSet = z.strictObject({
 const container = z.strictObject({
   type: z.literal('Container'),
   items: z.array(element).min(1),
+  id: z.string().min(1).optional(),
+  isVisible: z.boolean().optional(),
   style: containerStyle.optional(),
   bleed: z.boolean().optional(),
   spacing: spacing.optional(),
@@ -107,6 +117,21 @@ const showCardAction = z.strictObject({
   }),
 });
 
+/** Details on demand (1.2): every target must be an element of the same card (checked below). */
+const toggleVisibilityAction = z.strictObject({
+  type: z.literal('Action.ToggleVisibility'),
+  title: z.string().min(1),
+  targetElements: z.array(z.string().min(1)).min(1),
+});
+
+const actionSet = z.strictObject({
+  type: z.literal('ActionSet'),
+  actions: z
+    .array(z.discriminatedUnion('type', [submitAction, showCardAction, toggleVisibilityAction]))
+    .min(1),
+  spacing: spacing.optional(),
+});
+
 export const AdaptiveCard15Schema = z.strictObject({
   type: z.literal('AdaptiveCard'),
   $schema: z.literal('http://adaptivecards.io/schemas/adaptive-card.json'),
@@ -129,13 +154,33 @@ const parserProblems = (card: unknown): string[] => {
   return problems;
 };
 
+/** Values of `key` anywhere in a card. */
+const valuesOf = (node: unknown, key: string): unknown[] => {
+  if (Array.isArray(node)) return node.flatMap((item) => valuesOf(item, key));
+  if (typeof node !== 'object' || node === null) return [];
+  const record = node as Record<string, unknown>;
+  return [
+    ...(key in record ? [record[key]] : []),
+    ...Object.values(record).flatMap((value) => valuesOf(value, key)),
+  ];
+};
+
+/** A toggle whose target is not in the card does nothing when pressed. */
+const missingToggleTargets = (card: unknown): string[] => {
+  const ids = new Set(valuesOf(card, 'id'));
+  return valuesOf(card, 'targetElements')
+    .flatMap((targets) => (Array.isArray(targets) ? targets : []))
+    .filter((target) => !ids.has(target))
+    .map((target) => `toggle: no element "${String(target)}" in the card`);
+};
+
 /** Every problem found in a card; an empty list means it is a valid 1.5 card within the bot's conventions. */
 export const adaptiveCardProblems = (card: unknown): string[] => {
   const schema = AdaptiveCard15Schema.safeParse(card);
   const schemaProblems = schema.success
     ? []
     : schema.error.issues.map((issue) => `schema: ${issue.path.join('.')}: ${issue.message}`);
-  return [...parserProblems(card), ...schemaProblems];
+  return [...parserProblems(card), ...schemaProblems, ...missingToggleTargets(card)];
 };
 
 /** All TextBlock texts and fact values of a card, including inline cards, for content assertions. */

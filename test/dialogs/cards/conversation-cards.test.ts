@@ -20,6 +20,7 @@ const buttons = (card: AdaptiveCard): string[] => (card.actions ?? []).map((acti
 /** Every submit button's data, parsed through the same contract the runner uses. */
 const submits = (card: AdaptiveCard) =>
   (card.actions ?? []).flatMap((action) => {
+    if (action.type === 'Action.ToggleVisibility') return [];
     const data = action.type === 'Action.Submit' ? action.data : action.card.actions[0]?.data;
     const parsed = parseCardSubmit(data);
     return parsed.ok ? [parsed.submit] : [];
@@ -100,7 +101,9 @@ describe('assessment card', () => {
       '**Pattern:** Isolated ALP elevation, 1.5x ULN, +80% from baseline at week 6 of bortezomib, with steroids.',
     );
     expect(text).toContain('**Origin:** Bone origin likely (GGT 0.5x ULN, normal).');
-    expect(text).toContain('**Severity:** CTCAE v5.0 grade 1 (against the ULN).');
+    expect(text).toContain(
+      '**ALP grade:** CTCAE v5.0 grade 1 (against the ULN): it grades the ALP rise alone, not the liver injury.',
+    );
     expect(text).toContain('**Red flags:** None reported.');
     expect(text).toMatch(/\*\*Next steps:\*\* 1\. /);
   });

@@ -3,6 +3,7 @@ import { originLine, runningInterpretation } from '../../../dialogs/presentation
 import { fieldName, fieldNames } from '../../../dialogs/presentation/field-names';
 import { HELP_TEXT, TERMS_TEXT } from '../../../dialogs/presentation/help-text';
 import { missingFieldsLine } from '../../../dialogs/presentation/missing-fields';
+import { plainWhy } from '../../../dialogs/presentation/plain-why';
 import { whyText } from '../../../dialogs/presentation/why-text';
 import {
   assessed,
@@ -66,23 +67,24 @@ describe('originLine', () => {
 });
 
 describe('whyText', () => {
-  it('gives each conclusion its reasoning, source, evidence level and seed statements', () => {
+  it('gives each conclusion its reasoning in plain language, its source and evidence level', () => {
     const { assessment } = assessed(EXAMPLE_A_BONE_ON_BORTEZOMIB);
     const text = whyText(assessment);
     for (const finding of assessment.findings.filter((f) => f.text !== assessment.disclaimer)) {
       expect(text).toContain(finding.text);
-      expect(text).toContain(`Why: ${finding.why}`);
-      expect(text).toContain(`rule ${finding.id}`);
+      expect(text).toContain(`Why: ${plainWhy(finding.why)}`);
+      expect(text).not.toContain(`rule ${finding.id}`);
     }
-    expect(text).toContain('source-article statement S2, S10');
+    // Rule ids and source-article statement numbers are in the assessment's sources, not here.
+    expect(text).not.toContain('source-article statement');
     expect(text).toContain('VGPR');
     expect(text).toContain('· study');
   });
 
   it('narrows to one rule on request and says so when the rule did not fire', () => {
     const { assessment } = assessed(EXAMPLE_A_BONE_ON_BORTEZOMIB);
-    expect(whyText(assessment, 'B-1')).toContain('rule B-1');
-    expect(whyText(assessment, 'B-1')).not.toContain('rule O-1');
+    expect(whyText(assessment, 'B-1')).toContain('ALP +80% from baseline at week 6 of bortezomib');
+    expect(whyText(assessment, 'B-1')).not.toContain('GGT 0.5x ULN');
     expect(whyText(assessment, 'R-01')).toBe(
       'No conclusion from rule R-01 in this workup. Say "why" for all of them.',
     );
