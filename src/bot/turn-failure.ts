@@ -10,6 +10,8 @@ import type { BotLogger } from './bot-logger';
 
 export interface FailureDetails {
   errorName: string;
+  /** A driver's error code (PostgreSQL SQLSTATE such as 57014 for a statement timeout, SQLITE_BUSY): never data. */
+  code?: string;
   /** The stack without its first line, which repeats the error message and may quote user input. */
   stack?: string;
 }
@@ -17,7 +19,12 @@ export interface FailureDetails {
 export function failureDetails(error: unknown): FailureDetails {
   if (!(error instanceof Error)) return { errorName: typeof error };
   const stack = error.stack?.split('\n').slice(1).join('\n');
-  return { errorName: error.name, ...(stack === undefined ? {} : { stack }) };
+  const { code } = error as { code?: unknown };
+  return {
+    errorName: error.name,
+    ...(typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? { code } : {}),
+    ...(stack === undefined ? {} : { stack }),
+  };
 }
 
 /** A short id to quote: enough to find the log line, nothing about the clinician. */

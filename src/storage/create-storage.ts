@@ -18,12 +18,26 @@ export interface OpenedStorage {
   close(): Promise<void>;
 }
 
-/** Opens the workup store and the audit trail on one database, creating tables as needed. */
+/** The database opened but refuses writes: every turn would fail, so start-up refuses it. */
+export class StorageNotWritableError extends Error {
+  override readonly name = 'StorageNotWritableError';
+  constructor(cause: unknown) {
+    super(`The database refuses writes (read-only?): ${(cause as Error).message}`);
+  }
+}
+
+/**
+ * Opens the workup store and the audit trail on one database, creating tables as needed, and
+ * proves it takes a write before the server accepts a turn.
+ */
 export async function createStorage(config: StorageConfig): Promise<OpenedStorage> {
   const hasher = new AuditIdHasher(config.auditSalt);
   const storage = await openWorkupStorage(config, config.now);
   let audit: AuditLog;
   try {
+    await storage.ping().catch((error: unknown) => {
+      throw new StorageNotWritableError(error);
+    });
     audit = new HashingAuditLog(await openAuditTable(config), hasher);
   } catch (error) {
     await storage.close();

@@ -26,7 +26,13 @@ export { MemoryAuditLog } from './memory-audit-log';
 export { SqliteAuditTable } from './sqlite-audit-table';
 export { PostgresAuditTable } from './postgres-audit-table';
 export { openAuditTable, openWorkupStorage, type StorageTarget } from './storage-target';
-export { createStorage, type OpenedStorage, type StorageConfig } from './create-storage';
+export { DEFAULT_POSTGRES_LIMITS, type PostgresLimits } from './postgres-connection';
+export {
+  createStorage,
+  StorageNotWritableError,
+  type OpenedStorage,
+  type StorageConfig,
+} from './create-storage';
 export {
   startRetentionSweep,
   type RetentionSweepOptions,

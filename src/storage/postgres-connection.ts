@@ -1,7 +1,36 @@
 import { Pool, type PoolClient } from 'pg';
 
+/**
+ * How long PostgreSQL may take before a request fails instead of hanging (a server that stopped
+ * answering, a lock held elsewhere, a transaction left open), and how many connections to keep.
+ */
+export interface PostgresLimits {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectTimeoutMs: number;
+  /** Server-side `statement_timeout`; the client gives up one second later if the server is silent. */
+  statementTimeoutMs: number;
+  /** Server-side `idle_in_transaction_session_timeout`: a connection stuck mid-transaction is cut. */
+  idleInTransactionTimeoutMs: number;
+  poolMax: number;
+  /** An idle pooled connection is closed after this long. */
+  poolIdleMs: number;
+}
+
+export const DEFAULT_POSTGRES_LIMITS: PostgresLimits = {
+  connectTimeoutMs: 5_000,
+  statementTimeoutMs: 10_000,
+  idleInTransactionTimeoutMs: 30_000,
+  poolMax: 10,
+  poolIdleMs: 30_000,
+};
+
+/** The client waits this much longer than `statement_timeout`, so the server's clearer error usually wins. */
+const CLIENT_TIMEOUT_MARGIN_MS = 1_000;
+
 export interface PostgresConnectionOptions {
   connectionString: string;
+  /** Timeouts and pool size; defaults to `DEFAULT_POSTGRES_LIMITS`. */
+  limits?: PostgresLimits;
   /** The schema holding the tables (created if missing); tests use one per run. Default `public`. */
   schema?: string;
   /** Idle-connection failures (e.g. a database restart); queries after them reconnect or fail visibly. */
@@ -21,7 +50,17 @@ export function quotedSchema(schema = 'public'): string {
 }
 
 export function createPool(options: PostgresConnectionOptions): Pool {
-  const pool = new Pool({ connectionString: options.connectionString });
+  const limits = options.limits ?? DEFAULT_POSTGRES_LIMITS;
+  const pool = new Pool({
+    connectionString: options.connectionString,
+    connectionTimeoutMillis: limits.connectTimeoutMs,
+    statement_timeout: limits.statementTimeoutMs,
+    // A server that accepts and then never answers sends no error at all: the client must stop waiting.
+    query_timeout: limits.statementTimeoutMs + CLIENT_TIMEOUT_MARGIN_MS,
+    idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+    max: limits.poolMax,
+    idleTimeoutMillis: limits.poolIdleMs,
+  });
   // Without a listener, an idle client's error event would crash the process.
   pool.on('error', (error) => options.onConnectionError?.(error));
   return pool;

@@ -37,6 +37,7 @@ export class PostgresStorage implements WorkupStorage {
   private constructor(
     private readonly pool: Pool,
     private readonly table: string,
+    private readonly heartbeatTable: string,
     private readonly now: () => Date,
   ) {}
 
@@ -44,6 +45,7 @@ export class PostgresStorage implements WorkupStorage {
   static async open(options: PostgresStorageOptions): Promise<PostgresStorage> {
     const schema = quotedSchema(options.schema);
     const table = `${schema}.workup_items`;
+    const heartbeatTable = `${schema}.storage_heartbeat`;
     const pool = createPool(options);
     try {
       // data is text, not jsonb: jsonb rejects \u0000 in strings and would reorder keys.
@@ -58,12 +60,16 @@ export class PostgresStorage implements WorkupStorage {
         // "Forget me" is a range on the key in byte order (see prefixUpperBound); the primary key's
         // index follows the database's collation, whose order is not byte order, so it cannot serve it.
         `CREATE INDEX IF NOT EXISTS workup_items_key_bytes ON ${table} (key COLLATE "C")`,
+        `CREATE TABLE IF NOT EXISTS ${heartbeatTable} (
+           id integer PRIMARY KEY CHECK (id = 1),
+           written_at timestamptz NOT NULL
+         )`,
       ]);
     } catch (error) {
       await pool.end();
       throw error;
     }
-    return new PostgresStorage(pool, table, options.now ?? (() => new Date()));
+    return new PostgresStorage(pool, table, heartbeatTable, options.now ?? (() => new Date()));
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -153,8 +159,15 @@ export class PostgresStorage implements WorkupStorage {
     }, options);
   }
 
+  /**
+   * A committed write of one heartbeat row: a read-only database (`default_transaction_read_only`,
+   * a read-only role, a hot standby) or a full disk fails it, as it would a turn.
+   */
   async ping(): Promise<void> {
-    await this.pool.query('SELECT 1');
+    await this.pool.query(
+      `INSERT INTO ${this.heartbeatTable} (id, written_at) VALUES (1, now())
+       ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at`,
+    );
   }
 
   async close(): Promise<void> {

@@ -29,6 +29,10 @@ const SCHEMA = `
     written_at INTEGER NOT NULL
   );
   CREATE INDEX IF NOT EXISTS workup_items_written_at ON workup_items (written_at);
+  CREATE TABLE IF NOT EXISTS storage_heartbeat (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    written_at INTEGER NOT NULL
+  );
 `;
 
 /** `WorkupStorage` in an SQLite file (better-sqlite3, WAL): the embedded default. */
@@ -42,6 +46,7 @@ export class SqliteStorage implements WorkupStorage {
   private readonly deletePrefixToEnd: Statement<{ prefix: string }>;
   private readonly deleteOlderSlice: Statement<[number, number]>;
   private readonly commits: SqliteGroupCommit;
+  private readonly heartbeat: Statement<[number]>;
 
   constructor(options: SqliteStorageOptions) {
     this.db = openSqliteDatabase(options.filePath);
@@ -86,6 +91,10 @@ export class SqliteStorage implements WorkupStorage {
     this.deleteOlderSlice = this.db.prepare(
       `DELETE FROM workup_items WHERE rowid IN
          (SELECT rowid FROM workup_items WHERE written_at < ? LIMIT ?)`,
+    );
+    this.heartbeat = this.db.prepare(
+      `INSERT INTO storage_heartbeat (id, written_at) VALUES (1, ?)
+       ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at`,
     );
   }
 
@@ -141,8 +150,9 @@ export class SqliteStorage implements WorkupStorage {
     return deleted;
   }
 
+  /** A committed write of one heartbeat row: a read-only file or a full disk fails it, as it would a turn. */
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    await this.commits.run(() => this.heartbeat.run(Date.now()));
   }
 
   async close(): Promise<void> {

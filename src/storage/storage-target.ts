@@ -1,5 +1,6 @@
 import type { AuditTable } from './audit-table';
 import { PostgresAuditTable } from './postgres-audit-table';
+import type { PostgresLimits } from './postgres-connection';
 import { PostgresStorage } from './postgres-workup-storage';
 import { SqliteAuditTable } from './sqlite-audit-table';
 import { SqliteStorage } from './sqlite-workup-storage';
@@ -12,6 +13,8 @@ export interface StorageTarget {
   sqlitePath: string;
   /** PostgreSQL schema for the tables; default `public`. */
   postgresSchema?: string;
+  /** PostgreSQL timeouts and pool size; defaults to `DEFAULT_POSTGRES_LIMITS`. */
+  postgresLimits?: PostgresLimits;
   /** PostgreSQL idle-connection failures, for the logger. */
   onConnectionError?: (error: Error) => void;
 }
@@ -20,6 +23,7 @@ function postgresOptions(target: StorageTarget & { databaseUrl: string }) {
   return {
     connectionString: target.databaseUrl,
     schema: target.postgresSchema,
+    limits: target.postgresLimits,
     onConnectionError: target.onConnectionError,
   };
 }

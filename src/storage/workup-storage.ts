@@ -23,7 +23,7 @@ export interface WorkupStorage extends Storage {
    * keep being answered during a large sweep.
    */
   sweep(olderThan: Date, options?: SlicedDeleteOptions): Promise<number>;
-  /** Resolves when the backing store answers a trivial query (readiness probe). */
+  /** Resolves when the backing store commits a write (a heartbeat row): the readiness probe. */
   ping(): Promise<void>;
   /** Releases the connection; safe to call more than once. */
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import type { Logger } from '../logger';
 
-/** Resolves when every dependency the bot needs (storage) answers; rejects otherwise. */
+/** Resolves when every dependency the bot needs takes a write (storage); rejects otherwise. */
 export type ReadinessCheck = () => Promise<void>;
 
 export interface HealthState {
@@ -29,8 +29,12 @@ export function registerHealthRoutes(
       await readiness();
       res.send(200, { status: 'ready' });
     } catch (error) {
-      logger.warn({ errorName: (error as Error).name }, 'readiness check failed');
-      res.send(503, { status: 'not ready' });
+      // The probe writes a heartbeat row only, so the driver's message quotes no clinical data.
+      logger.warn(
+        { errorName: (error as Error).name, reason: (error as Error).message },
+        'readiness check failed',
+      );
+      res.send(503, { status: 'not ready', reason: 'storage did not accept a write' });
     }
   });
 }
