@@ -4,7 +4,9 @@ import { loadDotEnvIfPresent } from './config/dot-env';
 import { formatConfigProblems, loadConfig, type Config } from './config/load-config';
 import { unsupportedNodeProblem } from './runtime/supported-node';
 import { buildServer } from './server/build-server';
+import { routeLibraryConsole } from './server/library-console';
 import { createLogger, type Logger } from './server/logger';
+import { RepeatedLog } from './server/repeated-log';
 import { createAdapter } from './server/workup-adapter';
 import { createStorage, startRetentionSweep, type RetentionSweepResult } from './storage';
 
@@ -47,6 +49,7 @@ export async function startApp(
   const opened = await createStorage({
     databaseUrl: config.storage.databaseUrl,
     postgresSchema: config.storage.databaseSchema,
+    postgresLimits: config.storage.postgresLimits,
     sqlitePath: config.storage.sqlitePath,
     auditSalt: config.storage.auditSalt,
     onConnectionError: (error) => logger.error({ errorName: error.name }, 'database connection error'),
@@ -115,6 +118,7 @@ export async function main(env: NodeJS.ProcessEnv): Promise<void> {
     return;
   }
   const logger = createLogger({ level: loaded.config.logLevel, pretty: process.stdout.isTTY === true });
+  routeLibraryConsole(new RepeatedLog(logger));
   let app: RunningApp;
   try {
     app = await startApp(loaded.config, logger);

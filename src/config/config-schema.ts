@@ -32,6 +32,46 @@ const integer = (fallback: number, min: number, max: number) =>
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 
+/** At least this many different characters: "aaaaaaaaaaaaaaaa" or "abababababababab" is no secret. */
+const MIN_SALT_VARIETY = 8;
+
+/** Why a production audit salt is too weak to key the HMAC of clinicians' ids, if it is. */
+function weakSaltProblem(salt: string): string | undefined {
+  if (salt === LOCAL_AUDIT_SALT) {
+    return 'is the public local-development value; set a secret of your own (for example: openssl rand -base64 32)';
+  }
+  if (new Set(salt).size < MIN_SALT_VARIETY) {
+    return `has fewer than ${MIN_SALT_VARIETY} different characters; use a random secret (for example: openssl rand -base64 32)`;
+  }
+  return undefined;
+}
+
+/** One CSP frame-ancestors source: the keywords, or an https origin named exactly (no wildcard). */
+const FRAME_SOURCE = /^('self'|'none'|https:\/\/[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?)$/;
+
+const frameAncestors = optionalText.pipe(
+  z
+    .string()
+    .superRefine((raw, ctx) => {
+      const sources = raw.split(/\s+/);
+      if (sources.some((source) => source.includes('*'))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must not contain a wildcard (*, https://*): name each origin allowed to embed the chat',
+        });
+        return;
+      }
+      const bad = sources.find((source) => !FRAME_SOURCE.test(source));
+      if (bad !== undefined || (sources.includes("'none'") && sources.length > 1)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be 'none', 'self' or a space-separated list of https:// origins${bad === undefined ? '' : ` (not ${bad})`}`,
+        });
+      }
+    })
+    .optional(),
+);
+
 /** A comma-separated list of http(s) URLs or names; empty entries are ignored. */
 const list = (item: z.ZodType<string>) =>
   optionalText.transform((raw, ctx) => {
@@ -128,6 +168,8 @@ export const EnvSchema = z
         .default('MultiTenant'),
     ),
     MicrosoftAppTenantId: optionalText,
+    BOT_OPENID_METADATA_URL: optionalText.pipe(httpUrl.optional()),
+    BOT_KEYS_TIMEOUT_SECONDS: integer(5, 1, 60),
     PORT: integer(3978, 0, 65535),
     HOST: optionalText.transform((raw) => raw ?? '127.0.0.1'),
     ALLOW_UNAUTHENTICATED: flag(false),
@@ -148,6 +190,11 @@ export const EnvSchema = z
         })
         .optional(),
     ),
+    DATABASE_CONNECT_TIMEOUT_SECONDS: integer(5, 1, 300),
+    DATABASE_STATEMENT_TIMEOUT_SECONDS: integer(10, 1, 3600),
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: integer(30, 1, 3600),
+    DATABASE_POOL_MAX: integer(10, 1, 1000),
+    DATABASE_POOL_IDLE_SECONDS: integer(30, 1, 3600),
     SQLITE_PATH: optionalText.transform((raw) => raw ?? './data/alp-workup.sqlite'),
     RETENTION_DAYS: integer(30, 1, 3650),
     AUDIT_SALT: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
@@ -162,15 +209,9 @@ export const EnvSchema = z
     RATE_LIMIT_WINDOW_SECONDS: integer(60, 1, 3600),
     RATE_LIMIT_MAX_REQUESTS: integer(600, 1, 1_000_000),
     RATE_LIMIT_TOKEN_MAX_REQUESTS: integer(10, 1, 1_000_000),
+    RATE_LIMIT_DIRECT_LINE_MAX_REQUESTS: integer(600, 1, 1_000_000),
     TRUST_PROXY: flag(false),
-    FRAME_ANCESTORS: optionalText.pipe(
-      z
-        .string()
-        .regex(/^('self'|'none'|https:\/\/[\w.*:-]+)( ('self'|https:\/\/[\w.*:-]+))*$/, {
-          message: "must be 'none', 'self' or a space-separated list of https:// origins",
-        })
-        .optional(),
-    ),
+    FRAME_ANCESTORS: frameAncestors,
     CDS_HOOKS_LOOKBACK_DAYS: integer(30, 1, 3650),
     CDS_HOOKS_FHIR_TIMEOUT_SECONDS: integer(10, 1, 120),
     CDS_HOOKS_ISSUERS: list(z.string().min(1)),
@@ -235,6 +276,9 @@ export const EnvSchema = z
         path: ['AUDIT_SALT'],
         message: 'is required in production (MicrosoftAppId set): a stable secret of at least 16 characters',
       });
+    } else {
+      const weak = weakSaltProblem(env.AUDIT_SALT);
+      if (weak !== undefined) ctx.addIssue({ code: 'custom', path: ['AUDIT_SALT'], message: weak });
     }
   });
 

@@ -1,3 +1,4 @@
+import type { PostgresLimits } from '../storage';
 import { EnvSchema, LOCAL_AUDIT_SALT, normaliseIss, smartClientIds, type Env } from './config-schema';
 
 export type LogLevel = Env['LOG_LEVEL'];
@@ -8,6 +9,10 @@ export interface BotCredentials {
   appPassword: string | undefined;
   appType: AppType;
   tenantId: string | undefined;
+  /** Where the channel's token signing keys are published; undefined = Microsoft's public cloud. */
+  openIdMetadataUrl: string | undefined;
+  /** The key fetch must finish within this, or the request gets 503. */
+  keysTimeoutMs: number;
 }
 
 export interface Config {
@@ -24,12 +29,22 @@ export interface Config {
     databaseUrl: string | undefined;
     /** PostgreSQL schema holding the tables (created if missing); undefined = public. */
     databaseSchema: string | undefined;
+    postgresLimits: PostgresLimits;
     sqlitePath: string;
     retentionDays: number;
     auditSalt: string;
   };
   logLevel: LogLevel;
-  rateLimit: { windowMs: number; maxRequests: number; tokenMaxRequests: number };
+  /** Separate budgets per client address, so polling the chat never locks a user out of the page. */
+  rateLimit: {
+    windowMs: number;
+    /** The page and its assets, local mode's /api/messages, the CDS Hooks routes. */
+    maxRequests: number;
+    /** POST /api/directline/token. */
+    tokenMaxRequests: number;
+    /** The local Direct Line: opening, polling and posting to conversations. */
+    directLineMaxRequests: number;
+  };
   /** Honour X-Forwarded-For for the client address (only behind a trusted reverse proxy). */
   trustProxy: boolean;
   /** CSP frame-ancestors sources: who may embed the chat page in a frame. */
@@ -89,6 +104,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
               appPassword: e.MicrosoftAppPassword,
               appType: e.MicrosoftAppType,
               tenantId: e.MicrosoftAppTenantId,
+              openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+              keysTimeoutMs: e.BOT_KEYS_TIMEOUT_SECONDS * 1000,
             },
       directLine: {
         secret: e.DIRECT_LINE_SECRET,
@@ -97,6 +114,13 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       storage: {
         databaseUrl: e.DATABASE_URL,
         databaseSchema: e.DATABASE_SCHEMA,
+        postgresLimits: {
+          connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
+          statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000,
+          idleInTransactionTimeoutMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS * 1000,
+          poolMax: e.DATABASE_POOL_MAX,
+          poolIdleMs: e.DATABASE_POOL_IDLE_SECONDS * 1000,
+        },
         sqlitePath: e.SQLITE_PATH,
         retentionDays: e.RETENTION_DAYS,
         auditSalt: e.AUDIT_SALT ?? LOCAL_AUDIT_SALT,
@@ -106,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,
         maxRequests: e.RATE_LIMIT_MAX_REQUESTS,
         tokenMaxRequests: e.RATE_LIMIT_TOKEN_MAX_REQUESTS,
+        directLineMaxRequests: e.RATE_LIMIT_DIRECT_LINE_MAX_REQUESTS,
       },
       trustProxy: e.TRUST_PROXY,
       frameAncestors: (e.FRAME_ANCESTORS ?? "'self'").split(' '),

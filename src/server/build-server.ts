@@ -10,6 +10,7 @@ import { registerConnectorRoutes } from './direct-line/connector-routes';
 import { registerLocalDirectLineRoutes } from './direct-line/local-direct-line-routes';
 import { registerTokenRoute } from './direct-line/token-route';
 import {
+  clientAddress,
   isLoopbackUrl,
   rateLimit,
   refuseForeignOrigin,
@@ -113,15 +114,13 @@ export function buildServer(deps: ServerDeps): BuiltServer {
     bodyParserByPath(jsonBody(MAX_BODY_BYTES), CDS_HOOKS_PATH_PREFIX, jsonBody(CDS_HOOKS_MAX_BODY_BYTES)),
   );
 
-  const limiter = createRateLimiter({
-    windowMs: config.rateLimit.windowMs,
-    maxRequests: config.rateLimit.maxRequests,
-  });
-  const tokenLimiter = createRateLimiter({
-    windowMs: config.rateLimit.windowMs,
-    maxRequests: config.rateLimit.tokenMaxRequests,
-  });
-  const publicGuard = [rateLimit(limiter, config.trustProxy)];
+  // One budget per kind of traffic: Web Chat polls every second, which must not use up the page's budget.
+  const byAddress = (maxRequests: number) =>
+    rateLimit(createRateLimiter({ windowMs: config.rateLimit.windowMs, maxRequests }), (req) =>
+      clientAddress(req, config.trustProxy),
+    );
+  const publicGuard = [byAddress(config.rateLimit.maxRequests)];
+  const tokenGuard = [byAddress(config.rateLimit.tokenMaxRequests)];
 
   registerHealthRoutes(server, deps.readiness, health, logger);
   registerWebPageRoutes(server, publicGuard);
@@ -144,16 +143,12 @@ export function buildServer(deps: ServerDeps): BuiltServer {
       `http://${req.headers.host ?? ''}`,
       ...(config.publicBaseUrl === undefined ? [] : [new URL(config.publicBaseUrl).origin]),
     ];
-    registerMessagesRoute(
-      server,
-      adapter,
-      logic,
-      logger,
-      [...publicGuard, refuseForeignOrigin(ownOrigins), requireJsonBody()],
-      isLoopbackUrl,
-    );
+    registerMessagesRoute(server, adapter, logic, logger, {
+      guards: [...publicGuard, refuseForeignOrigin(ownOrigins), requireJsonBody()],
+      acceptsServiceUrl: isLoopbackUrl,
+    });
   } else {
-    registerMessagesRoute(server, adapter, logic, logger, []);
+    registerMessagesRoute(server, adapter, logic, logger, { guards: [], appId: config.bot?.appId });
   }
 
   let localConnectorPath: string | undefined;
@@ -167,25 +162,29 @@ export function buildServer(deps: ServerDeps): BuiltServer {
       maxActivitiesPerConversation: deps.directLine?.maxActivitiesPerConversation ?? 1000,
       idleMs: deps.directLine?.idleMs ?? 60 * 60 * 1000,
     });
-    registerTokenRoute(server, { kind: 'local', store }, logger, [
-      ...publicGuard,
-      rateLimit(tokenLimiter, config.trustProxy),
-    ]);
+    registerTokenRoute(server, { kind: 'local', store }, logger, tokenGuard);
     registerLocalDirectLineRoutes(server, {
       store,
       adapter,
       logic,
       logger,
       serviceUrl: () => `${ownBaseUrl(server, config)}${connectorPath}`,
-      guards: publicGuard,
+      guards: [byAddress(config.rateLimit.directLineMaxRequests)],
     });
-    registerConnectorRoutes(server, store, connectorPath);
+    // Every caller here is this process, from 127.0.0.1: the budget is per conversation instead.
+    const perConversation = createRateLimiter({
+      windowMs: config.rateLimit.windowMs,
+      maxRequests: config.rateLimit.directLineMaxRequests,
+    });
+    registerConnectorRoutes(server, store, connectorPath, [
+      rateLimit(perConversation, (req) => String(req.params?.conversationId ?? '')),
+    ]);
   } else {
     registerTokenRoute(
       server,
       { kind: 'azure', secret: config.directLine.secret, endpoint: config.directLine.endpoint },
       logger,
-      [...publicGuard, rateLimit(tokenLimiter, config.trustProxy)],
+      tokenGuard,
     );
   }
 

@@ -15,9 +15,10 @@ export function clientAddress(req: Request, trustProxy: boolean): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
-export function rateLimit(limiter: RateLimiter, trustProxy: boolean): RequestHandler {
+/** Counts each request against `limiter` under the key `clientOf` gives it (an address, a conversation). */
+export function rateLimit(limiter: RateLimiter, clientOf: (req: Request) => string): RequestHandler {
   return (req: Request, res: Response, next: Next) => {
-    const client = clientAddress(req, trustProxy);
+    const client = clientOf(req);
     if (limiter.take(client)) return next();
     res.header('Retry-After', String(limiter.retryAfterSeconds(client)));
     res.send(429, { code: 'TooManyRequests', message: 'Too many requests from this address; retry later.' });
@@ -76,6 +77,9 @@ export function securityHeaders(
     res.header('Referrer-Policy', 'no-referrer');
     res.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     res.header('Cross-Origin-Resource-Policy', 'same-origin');
+    // Tokens, transcripts and assessments must not stay in a browser's or a proxy's cache; the
+    // page and its static assets set their own caching.
+    res.header('Cache-Control', 'no-store');
     return next();
   };
 }

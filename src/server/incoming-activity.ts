@@ -1,6 +1,21 @@
 import { z } from 'zod';
 
-const nonEmptyId = z.string().trim().min(1).max(512);
+/** Half of a UTF-16 surrogate pair without its other half: not text, and encodeURIComponent throws on it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/**
+ * An id the bot puts into its reply URLs (`/v3/conversations/{id}/activities/{replyToId}`) and its
+ * storage keys: a lone surrogate would fail the turn with a URIError, a control character would
+ * split a key or a log line. Refused at the edge with the reason instead.
+ */
+export const wellFormedId = z
+  .string()
+  .max(512)
+  .refine((id) => !LONE_SURROGATE.test(id), { message: 'contains a lone UTF-16 surrogate (not valid text)' })
+  .refine((id) => !CONTROL_CHARACTER.test(id), { message: 'contains a control character' });
+
+const nonEmptyId = wellFormedId.pipe(z.string().trim().min(1));
 
 /**
  * The minimum a Bot Framework activity needs before the adapter may see it. The adapter itself
@@ -13,6 +28,8 @@ export const IncomingActivitySchema = z.looseObject({
   conversation: z.looseObject({ id: nonEmptyId }),
   from: z.looseObject({ id: nonEmptyId }),
   recipient: z.looseObject({ id: nonEmptyId }).optional(),
+  id: wellFormedId.optional(),
+  replyToId: wellFormedId.optional(),
   serviceUrl: z.string().max(2048).optional(),
   text: z.string().max(20_000).optional(),
   deliveryMode: z.string().max(64).optional(),

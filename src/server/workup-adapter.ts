@@ -10,7 +10,12 @@ import { AuthenticationConstants } from 'botframework-connector';
 import { RepliesNotDelivered, reportTurnFailure } from '../bot/turn-failure';
 import { ClientReusingAuthentication } from './client-reusing-authentication';
 import type { Config } from '../config/load-config';
+import { ChannelSigningKeys, useSigningKeys } from './channel-signing-keys';
 import { hashForLog, type Logger } from './logger';
+import { RepeatedLog } from './repeated-log';
+
+/** After a failed key fetch, requests fail at once (503, Retry-After) for this long. */
+const KEY_RETRY_AFTER_MS = 10_000;
 
 export type TurnLogic = (context: TurnContext) => Promise<void>;
 
@@ -53,11 +58,45 @@ function publicCloud(endpoints: AuthenticationEndpoints): ConfigurationBotFramew
   };
 }
 
+/**
+ * Every metadata URL botbuilder may fetch keys from gets a key cache with a deadline (see
+ * ChannelSigningKeys): the channel's, and the Emulator's, which botbuilder consults for tokens
+ * that name an Emulator issuer.
+ */
+function installSigningKeys(
+  options: ConfigurationBotFrameworkAuthenticationOptions,
+  timeoutMs: number,
+  logger: Logger,
+) {
+  const log = new RepeatedLog(logger);
+  const urls = new Set([
+    options.ToBotFromChannelOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    options.ToBotFromEmulatorOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+  ]);
+  for (const url of urls) {
+    const host = new URL(url).host;
+    useSigningKeys(
+      url,
+      new ChannelSigningKeys(url, {
+        timeoutMs,
+        retryAfterMs: KEY_RETRY_AFTER_MS,
+        onFailure: (reason) =>
+          log.error(`keys ${url}`, { host, reason }, 'could not fetch the Bot Framework signing keys'),
+      }),
+    );
+  }
+}
+
 export function createAdapter(
   config: Pick<Config, 'bot'>,
   logger: Logger,
-  endpoints: AuthenticationEndpoints = {},
+  overrides: AuthenticationEndpoints = {},
 ): WorkupAdapter {
+  const configured = config.bot?.openIdMetadataUrl;
+  const endpoints: AuthenticationEndpoints = {
+    ...(configured === undefined ? {} : { ToBotFromChannelOpenIdMetadataUrl: configured }),
+    ...overrides,
+  };
   const credentials = {
     MicrosoftAppId: config.bot?.appId ?? '',
     MicrosoftAppPassword: config.bot?.appPassword ?? '',
@@ -66,8 +105,10 @@ export function createAdapter(
   };
   // With an empty MicrosoftAppId the adapter neither validates incoming tokens nor signs replies:
   // that is local mode, which the configuration only allows on a loopback address.
+  const options = { ...credentials, ...publicCloud(endpoints) };
+  if (config.bot !== undefined) installSigningKeys(options, config.bot.keysTimeoutMs, logger);
   const authentication = new ClientReusingAuthentication(
-    { ...credentials, ...publicCloud(endpoints) },
+    options,
     new ConfigurationServiceClientCredentialFactory(credentials),
   );
   const adapter = new WorkupAdapter(authentication);

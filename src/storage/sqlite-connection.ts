@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { checkSqlitePath } from './sqlite-path';
 
 export type SqliteDatabase = Database.Database;
 
@@ -9,6 +10,7 @@ export type SqliteDatabase = Database.Database;
  * the audit trail. Each component opens its own connection and closes it itself.
  */
 export function openSqliteDatabase(filePath: string): SqliteDatabase {
+  checkSqlitePath(filePath);
   mkdirSync(dirname(filePath), { recursive: true });
   const db = new Database(filePath);
   // WAL: readers never block the writer, and a crash (even kill -9) loses no committed transaction.

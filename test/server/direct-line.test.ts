@@ -146,4 +146,20 @@ describe('local Direct Line 3.0 emulation', () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as { message: string }).message).toContain('userId');
   });
+
+  it("limits the Bot Connector endpoints per conversation, leaving other conversations' replies alone", async () => {
+    await running.close();
+    running = await startTestServer({ bot, env: { RATE_LIMIT_DIRECT_LINE_MAX_REQUESTS: '5' } });
+    const flooded = await openConversation();
+    const other = await openConversation();
+    const connector = (session: PageToken) =>
+      `${running.url}${running.localConnectorPath ?? ''}/v3/conversations/${session.conversationId}/activities`;
+    const statuses: number[] = [];
+    for (let post = 0; post < 8; post += 1) {
+      statuses.push((await postJson(connector(flooded), { type: 'message', text: `flood ${post}` })).status);
+    }
+    // The welcome the bot posted when the conversation opened took one of the five.
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429, 429, 429]);
+    expect((await postJson(connector(other), { type: 'message', text: 'still delivered' })).status).toBe(200);
+  });
 });

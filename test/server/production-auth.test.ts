@@ -1,35 +1,15 @@
-import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { channelToken, keySet, TEST_APP_ID, TEST_SERVICE_URL } from './support/channel-token';
 import { FixtureBot } from './support/fixture-bot';
 import { startFakeHttpServer, type FakeHttpServer } from './support/fake-http-server';
 import { messageActivity, postJson, startTestServer, type RunningServer } from './support/test-server';
 
-const APP_ID = '00000000-0000-0000-0000-000000000001';
 const production = {
-  MicrosoftAppId: APP_ID,
+  MicrosoftAppId: TEST_APP_ID,
   MicrosoftAppPassword: 'not-a-real-password',
   AUDIT_SALT: 'a-stable-salt-1234',
 };
-const SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
-
-function base64url(value: unknown): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
-}
-
-/** An RS256 JWT as the Bot Framework channel service issues them, signed with `key`. */
-function channelToken(key: KeyObject, claims: Record<string, unknown> = {}): string {
-  const now = Math.floor(Date.now() / 1000);
-  const header = base64url({ alg: 'RS256', typ: 'JWT', kid: 'test-key' });
-  const payload = base64url({
-    iss: 'https://api.botframework.com',
-    aud: APP_ID,
-    serviceurl: SERVICE_URL,
-    nbf: now - 60,
-    exp: now + 3600,
-    ...claims,
-  });
-  const signature = sign('sha256', Buffer.from(`${header}.${payload}`), key).toString('base64url');
-  return `${header}.${payload}.${signature}`;
-}
+const SERVICE_URL = TEST_SERVICE_URL;
 
 describe('production mode authentication', () => {
   const trusted = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -43,19 +23,7 @@ describe('production mode authentication', () => {
     keys = await startFakeHttpServer((request) =>
       request.url === '/openid'
         ? { status: 200, body: { issuer: 'https://api.botframework.com', jwks_uri: `${keys.url}/keys` } }
-        : {
-            status: 200,
-            body: {
-              keys: [
-                {
-                  ...trusted.publicKey.export({ format: 'jwk' }),
-                  kid: 'test-key',
-                  use: 'sig',
-                  endorsements: ['msteams'],
-                },
-              ],
-            },
-          },
+        : { status: 200, body: keySet(trusted.publicKey) },
     );
   });
   afterAll(() => keys.close());

@@ -16,7 +16,12 @@ const tooLarge = (body: unknown): boolean =>
  * `serviceUrl`, under `path` (secret to this process: only the bot knows it): send (or reply to) an activity, and update one. Replies land in the
  * conversation's transcript, where the page's next poll picks them up.
  */
-export function registerConnectorRoutes(server: Server, store: ConversationStore, path: string): void {
+export function registerConnectorRoutes(
+  server: Server,
+  store: ConversationStore,
+  path: string,
+  guards: RequestHandler[],
+): void {
   const sendActivity: RequestHandler = async (req, res) => {
     if (tooLarge(req.body)) {
       res.send(413, { error: { code: 'BadArgument', message: 'The activity is too large.' } });
@@ -38,26 +43,30 @@ export function registerConnectorRoutes(server: Server, store: ConversationStore
     else res.send(200, { id: stored.id });
   };
 
-  server.post(`${path}/v3/conversations/:conversationId/activities`, sendActivity);
-  server.post(`${path}/v3/conversations/:conversationId/activities/:activityId`, sendActivity);
+  server.post(`${path}/v3/conversations/:conversationId/activities`, ...guards, sendActivity);
+  server.post(`${path}/v3/conversations/:conversationId/activities/:activityId`, ...guards, sendActivity);
 
-  server.put(`${path}/v3/conversations/:conversationId/activities/:activityId`, async (req, res) => {
-    if (tooLarge(req.body)) {
-      res.send(413, { error: { code: 'BadArgument', message: 'The activity is too large.' } });
-      return;
-    }
-    const parsed = BotActivitySchema.safeParse(req.body);
-    if (!parsed.success) {
-      res.send(400, { error: { code: 'BadArgument', message: 'Not an activity: type is required.' } });
-      return;
-    }
-    const id = String(req.params.activityId);
-    const replaced = store.replace(String(req.params.conversationId), {
-      ...parsed.data,
-      id,
-      from: parsed.data.from ?? LOCAL_BOT_ACCOUNT,
-    });
-    if (replaced) res.send(200, { id });
-    else res.send(404, { error: { code: 'BadArgument', message: 'Unknown conversation or activity.' } });
-  });
+  server.put(
+    `${path}/v3/conversations/:conversationId/activities/:activityId`,
+    ...guards,
+    async (req, res) => {
+      if (tooLarge(req.body)) {
+        res.send(413, { error: { code: 'BadArgument', message: 'The activity is too large.' } });
+        return;
+      }
+      const parsed = BotActivitySchema.safeParse(req.body);
+      if (!parsed.success) {
+        res.send(400, { error: { code: 'BadArgument', message: 'Not an activity: type is required.' } });
+        return;
+      }
+      const id = String(req.params.activityId);
+      const replaced = store.replace(String(req.params.conversationId), {
+        ...parsed.data,
+        id,
+        from: parsed.data.from ?? LOCAL_BOT_ACCOUNT,
+      });
+      if (replaced) res.send(200, { id });
+      else res.send(404, { error: { code: 'BadArgument', message: 'Unknown conversation or activity.' } });
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Request, RequestHandler, Response, Server } from 'restify';
 import { z } from 'zod';
+import { wellFormedId } from '../incoming-activity';
 import { hashForLog, type Logger } from '../logger';
 import type { TurnLogic, WorkupAdapter } from '../workup-adapter';
 import { LOCAL_BOT_ACCOUNT, LOCAL_TOKEN_LIFETIME_SECONDS } from './bot-account';
@@ -12,6 +13,7 @@ const PREFIX = '/v3/directline';
 const ClientActivitySchema = z.looseObject({
   type: z.string().trim().min(1).max(64),
   text: z.string().max(20_000).optional(),
+  replyToId: wellFormedId.optional(),
   from: z
     .looseObject({ id: z.string().max(256).optional(), name: z.string().max(256).optional() })
     .optional(),

@@ -13,6 +13,8 @@ export interface AppProcess {
   url: string;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
+  /** What it wrote to stderr alone (its logs go to stdout). */
+  stderr(): string;
   /** kill -9: no shutdown hook runs, nothing is flushed or closed. */
   kill(): Promise<void>;
   /** SIGTERM: the graceful stop `npm start` gets from a process manager. */
@@ -37,15 +39,53 @@ function whenClosed(child: ChildProcess): Promise<void> {
  * so a developer's .env in the repository is not read either. PORT=0 lets the OS pick the port,
  * read from the info-level "listening" line: LOG_LEVEL must be info or more verbose.
  */
-export function startAppProcess(env: Record<string, string>, cwd: string): Promise<AppProcess> {
-  const child = spawn(process.execPath, ['-r', SWC_REGISTER, ENTRY_POINT], {
+export interface SpawnOptions {
+  /** Run as this user id (a test running as root uses an unprivileged one so file permissions apply). */
+  uid?: number;
+}
+
+function spawnApp(env: Record<string, string>, cwd: string, options: SpawnOptions = {}): ChildProcess {
+  return spawn(process.execPath, ['-r', SWC_REGISTER, ENTRY_POINT], {
     cwd,
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
   });
+}
+
+export interface ExitedApp {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts the app and waits for it to exit on its own: for start-up refusals. */
+export function runAppUntilExit(
+  env: Record<string, string>,
+  cwd: string,
+  options: SpawnOptions = {},
+): Promise<ExitedApp> {
+  const child = spawnApp(env, cwd, options);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => {
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export function startAppProcess(
+  env: Record<string, string>,
+  cwd: string,
+  options: SpawnOptions = {},
+): Promise<AppProcess> {
+  const child = spawnApp(env, cwd, options);
   const closed = whenClosed(child);
   let output = '';
+  let errors = '';
   let listening = false;
+  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -56,6 +96,7 @@ export function startAppProcess(env: Record<string, string>, cwd: string): Promi
         resolve({
           url,
           output: () => output,
+          stderr: () => errors,
           kill: async () => {
             child.kill('SIGKILL');
             await closed;
