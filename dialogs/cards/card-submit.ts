@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PartialCaseSchema, SYMPTOMS, setValueAt, type PartialCase, type Problem } from '../../src/clinical';
 import { STEP_IDS } from '../../machines';
 import { fieldInputFor, type FieldInput, type LabInput } from './field-inputs';
+import { quotedInput } from '../presentation/quoted-input';
 
 /**
  * The data every Action.Submit on our cards carries. Teams and Web Chat merge it with the card's
@@ -136,7 +137,10 @@ const readLab = (input: LabInput, inputs: Record<string, string>, read: Reader):
   }
   const value = readNumber(rawValue);
   if (value === undefined) {
-    read.problem(input.path, `${input.label} must be a number, for example 180 (got "${rawValue}").`);
+    read.problem(
+      input.path,
+      `${input.label} must be a number, for example 180 (got ${quotedInput(rawValue)}).`,
+    );
     return;
   }
   read.set(`${input.path}.value`, value);
@@ -147,7 +151,7 @@ const readLab = (input: LabInput, inputs: Record<string, string>, read: Reader):
     if (accepted?.kind === 'lab' && !accepted.units.includes(unit)) {
       read.problem(
         input.path,
-        `${input.label}: unit "${unit}" is not accepted; use ${accepted.units.join(' or ')}.`,
+        `${input.label}: unit ${quotedInput(unit)} is not accepted; use ${accepted.units.join(' or ')}.`,
       );
       return;
     }
@@ -156,7 +160,10 @@ const readLab = (input: LabInput, inputs: Record<string, string>, read: Reader):
   if (rawUln === undefined) return;
   const uln = readNumber(rawUln);
   if (uln === undefined) {
-    read.problem(input.path, `${input.label}: the ULN must be a number, for example 120 (got "${rawUln}").`);
+    read.problem(
+      input.path,
+      `${input.label}: the ULN must be a number, for example 120 (got ${quotedInput(rawUln)}).`,
+    );
     return;
   }
   read.set(`${input.path}.uln`, uln);
@@ -175,7 +182,10 @@ const readSymptoms = (submit: CardSubmit, read: Reader): void => {
     .filter((part) => part.length > 0);
   const unknown = ticked.filter((symptom) => !(SYMPTOMS as readonly string[]).includes(symptom));
   if (unknown.length > 0) {
-    read.problem('symptoms', `Unknown symptom "${unknown.join(', ')}"; choose from the list on the card.`);
+    read.problem(
+      'symptoms',
+      `Unknown symptom ${quotedInput(unknown.join(', '))}; choose from the list on the card.`,
+    );
     return;
   }
   // The clinician went through the whole list: an unticked box is an answer ("no"), not a gap.
@@ -189,20 +199,21 @@ const readField = (input: FieldInput, submit: CardSubmit, read: Reader): void =>
   if (raw === undefined) return;
   if (input.kind === 'number') {
     const value = readNumber(raw);
-    if (value === undefined) read.problem(input.path, `${input.label} must be a number (got "${raw}").`);
+    if (value === undefined)
+      read.problem(input.path, `${input.label} must be a number (got ${quotedInput(raw)}).`);
     else read.set(input.path, value);
     return;
   }
   if (input.kind === 'yesNo') {
     if (raw === 'yes' || raw === 'no') read.set(input.path, raw === 'yes');
     else if (raw !== 'unknown')
-      read.problem(input.path, `${input.label} takes yes, no or unknown (got "${raw}").`);
+      read.problem(input.path, `${input.label} takes yes, no or unknown (got ${quotedInput(raw)}).`);
     return;
   }
   if (input.choices.some((choice) => choice.value === raw)) read.set(input.path, raw);
   else {
     const accepted = input.choices.map((choice) => choice.title).join(', ');
-    read.problem(input.path, `${input.label}: "${raw}" is not one of ${accepted}.`);
+    read.problem(input.path, `${input.label}: ${quotedInput(raw)} is not one of ${accepted}.`);
   }
 };
 

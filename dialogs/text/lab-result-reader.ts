@@ -1,6 +1,7 @@
 import type { LabTest } from './lab-aliases';
 import { readUnit, UNIT_FAMILIES } from './lab-units';
 import { NUMBER_PATTERN, parseReportedNumber } from './reported-number';
+import { quotedInput } from '../presentation/quoted-input';
 
 /** What followed one test name: its value, unit and ULN, or why it could not be used. */
 export interface LabResult {
@@ -222,14 +223,14 @@ function notWhole(
     const written = `${number} ${grouped[1]}`;
     return {
       length: grouped[0].length,
-      problem: `${capitalised(test.label)} "${written}": I cannot tell whether this is one number (${number}${grouped[1]}) or two (${number}, then ${grouped[1]}, perhaps the ULN). Write the number without spaces, and "ULN" before a ULN, for example "${test.label} ${number}, ULN ${grouped[1]}".`,
+      problem: `${capitalised(test.label)} ${quotedInput(written)}: I cannot tell whether this is one number (${number}${grouped[1]}) or two (${number}, then ${grouped[1]}, perhaps the ULN). Write the number without spaces, and "ULN" before a ULN, for example "${test.label} ${number}, ULN ${grouped[1]}".`,
     };
   }
   if (!RUNS_ON.test(after) || readUnit(after, test.family) || FLAGS.test(after)) return undefined;
   const runOn = /^\S+/.exec(after)?.[0] ?? '';
   return {
     length: runOn.length,
-    problem: `${capitalised(test.label)} "${number}${runOn}": I could not read "${runOn}" as part of the number. Write the value in plain digits (scientific notation such as 1.2e3 is read), for example ${test.label} 1200.`,
+    problem: `${capitalised(test.label)} ${quotedInput(`${number}${runOn}`)}: I could not read ${quotedInput(runOn)} as part of the number. Write the value in plain digits (scientific notation such as 1.2e3 is read), for example ${test.label} 1200.`,
   };
 }
 
@@ -239,10 +240,10 @@ function unreadAfter(leftover: string, read: string, test: LabTest): string | un
   if (ulnAt >= 0) {
     const unread = leftover.slice(0, ulnAt).trim().replace(/[,;]$/, '').trim();
     const part = unread === '' ? leftover.trim() : unread;
-    return `${capitalised(test.label)}: I could not read "${part}" in "${(read + leftover).trim()}", so its ULN would be lost. Write it as, for example, "${test.label} 300 U/L, ULN 120".`;
+    return `${capitalised(test.label)}: I could not read ${quotedInput(part)} in ${quotedInput((read + leftover).trim())}, so its ULN would be lost. Write it as, for example, "${test.label} 300 U/L, ULN 120".`;
   }
   if (LONE_NUMBER.test(leftover)) {
-    return `${capitalised(test.label)}: I could not tell what "${leftover.trim().replace(/^[,;]\s*/, '')}" after "${read.trim()}" is. If it is the ULN, write "ULN" before it, for example "${test.label} 300 U/L, ULN 120".`;
+    return `${capitalised(test.label)}: I could not tell what ${quotedInput(leftover.trim().replace(/^[,;]\s*/, ''))} after ${quotedInput(read.trim())} is. If it is the ULN, write "ULN" before it, for example "${test.label} 300 U/L, ULN 120".`;
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { StepId } from '../../machines';
+import { quotedInput } from '../presentation/quoted-input';
 
 /**
  * What to type at each step when a reply was not understood: an example that would have worked,
@@ -30,5 +31,5 @@ export function hintForStep(step: StepId): string {
 }
 
 export function hintForUnknownEditName(name: string): string {
-  return `I don't know which answer "${name}" is. Try for example "edit ALP", "edit bilirubin", "edit treatment" or "edit ultrasound".`;
+  return `I don't know which answer ${quotedInput(name)} is. Try for example "edit ALP", "edit bilirubin", "edit treatment" or "edit ultrasound".`;
 }
