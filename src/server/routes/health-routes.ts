@@ -34,7 +34,7 @@ export function registerHealthRoutes(
         { errorName: (error as Error).name, reason: (error as Error).message },
         'readiness check failed',
       );
-      res.send(503, { status: 'not ready', reason: 'storage did not accept a write' });
+      res.send(503, { status: 'not ready' });
     }
   });
 }
