@@ -71,12 +71,12 @@ export function handleAnswer(
   turn: Turn,
   lead: Reply[] = [],
 ): Outcome {
-  // The merged case is checked here, not only the new values, so the message names what is wrong in context.
-  const checked = checkAnswer(contextOf(session), intent.values);
-  if (!checked.ok) return handleProblems(session, checked.problems, turn);
   const before = assessmentOf(session);
   const applied = applyToSession(session, { type: 'ANSWER', values: intent.values }, turn.input.now);
   if (!applied.changed) {
+    // The merged case is checked, not only the new values, so the message names what is wrong in context.
+    const checked = checkAnswer(contextOf(session), intent.values);
+    if (!checked.ok) return handleProblems(session, checked.problems, turn);
     const nothing = intent.fromCard
       ? 'Nothing was filled in on that card. Enter a value, or use "not done yet", "skip" or "back".'
       : 'That changes nothing in this workup.';

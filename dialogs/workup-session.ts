@@ -1,7 +1,6 @@
 import type { PartialCase, Assessment } from '../src/clinical';
 import {
   advanceWorkup,
-  assessWorkup,
   currentStep,
   persistWorkup,
   restoreWorkup,
@@ -102,5 +101,6 @@ export const stepOf = (session: WorkupSession): StepId => currentStep(session.sn
 
 export const contextOf = (session: WorkupSession): WorkupContext => session.snapshot.context;
 
+/** The engine's assessment, worked out once by the machine when the case last changed. */
 export const assessmentOf = (session: WorkupSession): Assessment | undefined =>
-  assessWorkup(session.snapshot.context.case);
+  session.snapshot.context.assessment;

@@ -17,7 +17,8 @@ export {
 export { isKnown } from './case-fields';
 export { mergeCase } from './merge-case';
 export { currentStep } from './current-step';
-export { assessWorkup, unacknowledgedRedFlags, neededFields } from './workup-progress';
+export { assessWorkup } from './with-case';
+export { unacknowledgedRedFlags, neededFields } from './workup-progress';
 export {
   workupRoute,
   routePosition,

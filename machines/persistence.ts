@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { createActor, type SnapshotFrom } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
 import { checkPartialCase } from '../src/clinical';
 import type { PartialCase } from '../src/clinical';
 import { isStepId } from './steps';
-import { WorkupContextSchema } from './workup-context';
+import { withCase } from './with-case';
+import { storedContext, WorkupContextSchema } from './workup-context';
 import { workupMachine } from './workup-machine';
 
 /**
@@ -34,8 +35,10 @@ export type RestoreResult = { ok: true; snapshot: WorkupSnapshot } | RestoreFail
 export function persistWorkup(from: WorkupSnapshot | { getSnapshot(): WorkupSnapshot }): PersistedWorkup {
   const snapshot = 'getSnapshot' in from ? from.getSnapshot() : from;
   // Plain data already: the context holds only JSON values (its schema says so), and what storage
-  // keeps is this object's JSON, so a copy here would only cost time.
-  return { machineVersion: MACHINE_VERSION, snapshot: workupMachine.getPersistedSnapshot(snapshot) };
+  // keeps is this object's JSON, so no copy; the values derived from the answers are left out.
+  // XState walks the whole context looking for actors: it is handed only what storage keeps.
+  const stored = { ...snapshot, context: storedContext(snapshot.context) } as WorkupSnapshot;
+  return { machineVersion: MACHINE_VERSION, snapshot: workupMachine.getPersistedSnapshot(stored) };
 }
 
 const PersistedEnvelopeSchema = z.object({
@@ -84,9 +87,11 @@ export function restoreWorkup(persisted: unknown): RestoreResult {
   const context = WorkupContextSchema.safeParse(snapshot.context);
   const checkedCase = context.success ? checkPartialCase(context.data.case) : undefined;
   if (!context.success || !checkedCase?.ok) return failure('invalid', persisted);
-  const restored = createActor(workupMachine, {
-    snapshot: { ...snapshot, context: { ...context.data, case: checkedCase.value } } as WorkupSnapshot,
-  }).getSnapshot();
+  // The machine has no children, timers or history, so a snapshot is its state and its context.
+  const restored = workupMachine.resolveState({
+    value: snapshot.value,
+    context: { ...withCase(checkedCase.value), ...context.data, case: checkedCase.value },
+  });
   if (restored.status !== 'active') return failure('unknown-state', persisted);
   return { ok: true, snapshot: restored };
 }

@@ -10,6 +10,7 @@ import {
 } from '../src/clinical';
 import { fieldsAnsweredBy, isKnown } from './case-fields';
 import { mergeCase } from './merge-case';
+import { withCase } from './with-case';
 import type { WorkupContext } from './workup-context';
 
 /**
@@ -81,7 +82,7 @@ export function afterImport(context: WorkupContext, imported: RecordImport): Par
   const typed = typedOverRecord(context, imported.values);
   const kept = fieldsAnsweredBy(imported.values).filter((path) => !typed.includes(path));
   return {
-    case: outcome.case,
+    ...withCase(outcome.case),
     fromRecord: {
       readAt: imported.readAt,
       values: pick(imported.values, kept),

@@ -1,14 +1,32 @@
 import { z } from 'zod';
-import { CASE_FIELD_PATHS, PartialCaseSchema, type CaseFieldPath, type PartialCase } from '../src/clinical';
+import {
+  CASE_FIELD_PATHS,
+  PartialCaseSchema,
+  type Assessment,
+  type CaseFieldPath,
+  type PartialCase,
+} from '../src/clinical';
 import { RecordImportSchema, type RecordImport } from './record-import';
-import { QUESTION_STEP_IDS, type QuestionStepId } from './steps';
+import { QUESTION_STEP_IDS, type QuestionStepId, type StepId } from './steps';
 
 /**
- * What the workup remembers between turns. Everything here is an answer or a choice the
- * clinician made; anything that can be recomputed from the case (pattern, origin, red flags,
- * what is missing) is recomputed with `assess()` when needed, so it can never go stale.
+ * What the workup remembers between turns. Everything stored is an answer or a choice the
+ * clinician made. The engine's assessment of the case rides along, computed once each time the
+ * case changes (`withCase`) and never stored: persistence leaves it out and restoring recomputes
+ * it, so it can never go stale, and every guard, route and card of a turn reads the same one.
  */
-export interface WorkupContext {
+export interface WorkupContext extends StoredWorkupContext {
+  /** `assess()` of `case`; undefined until the case holds a valid ALP (the engine needs it). */
+  assessment: Assessment | undefined;
+  /**
+   * Where the transient `routing` state goes: computed on entering it, read by its transitions
+   * and cleared on leaving it, so it never outlives the transition or reaches storage.
+   */
+  route?: StepId;
+}
+
+/** The part of the context storage keeps: the clinician's answers and choices. */
+export interface StoredWorkupContext {
   /** The answers so far, always valid for `checkPartialCase`. */
   case: PartialCase;
   /** The questions the clinician went through, oldest first: the back stack. */
@@ -41,9 +59,16 @@ export const WorkupContextSchema = z.object({
   fromRecord: RecordImportSchema.optional(),
 });
 
+/** What storage keeps of a context: everything but the values derived from it. */
+export function storedContext(context: WorkupContext): StoredWorkupContext {
+  const { assessment: _assessment, route: _route, ...stored } = context;
+  return stored;
+}
+
 export function freshContext(revision: number): WorkupContext {
   return {
     case: {},
+    assessment: undefined,
     answered: [],
     skipped: [],
     pending: [],

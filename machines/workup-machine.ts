@@ -28,7 +28,7 @@ const workupSetup = setup({
       event.type === 'ANSWER' && caseAfterAnswer(context, event.values) !== undefined,
     isAcceptableImport: ({ context, event }) =>
       event.type === 'IMPORT_RECORD' && caseAfterImport(context, event.imported) !== undefined,
-    routesTo: ({ context }, params: { step: StepId }) => destinationOf(context) === params.step,
+    routesTo: ({ context }, params: { step: StepId }) => context.route === params.step,
     hasAlp: ({ context }) => context.case.alp !== undefined,
     // A pending test parks the workup only when nothing else can be asked meanwhile: a missing
     // INR must not hold back the ultrasound question.
@@ -56,6 +56,9 @@ const workupSetup = setup({
     acknowledgeRedFlags: assign(({ context }) => afterAcknowledge(context)),
     returnTo: assign(({ context }, params: { step: QuestionStepId }) => afterBack(context, params.step)),
     markReviewing: assign({ reviewing: true }),
+    // Worked out once on entering `routing`, for all of its transitions to read, and gone on leaving it.
+    findRoute: assign(({ context }) => ({ route: destinationOf(context) })),
+    forgetRoute: assign({ route: undefined }),
     startOver: assign(({ context }) => freshContext(context.revision)),
     bumpRevision: assign(({ context }) => ({ revision: context.revision + 1 })),
   },
@@ -176,6 +179,8 @@ export const workupMachine = workupSetup.createMachine({
     },
     routing: {
       description: 'Transient, asks the engine where the workup goes next',
+      entry: 'findRoute',
+      exit: 'forgetRoute',
       always: [
         ...STEP_IDS.filter((step) => step !== 'assessment').map((step) => ({
           guard: { type: 'routesTo' as const, params: { step } },

@@ -1,5 +1,4 @@
 import type { Assessment, CaseFieldPath, PartialCase } from '../src/clinical';
-import { assess, validateCase } from '../src/clinical';
 import { fieldsNamedBy, isKnown, isTestField } from './case-fields';
 import {
   ASK_NEXT_FIELDS,
@@ -11,40 +10,26 @@ import {
 } from './steps';
 import type { WorkupContext } from './workup-context';
 
-// Guards ask the same question of the same immutable case several times per transition.
-const assessmentByCase = new WeakMap<PartialCase, Assessment | null>();
-
-/** The engine's assessment of the case so far; undefined until ALP is known (the engine needs it). */
-export function assessWorkup(caseValues: PartialCase): Assessment | undefined {
-  const cached = assessmentByCase.get(caseValues);
-  if (cached !== undefined) return cached ?? undefined;
-  const validated = validateCase(caseValues);
-  const assessment = validated.ok ? assess(validated.value) : null;
-  assessmentByCase.set(caseValues, assessment);
-  return assessment ?? undefined;
-}
+/*
+ * What is still needed and where the workup goes, read from the context and the assessment it
+ * carries. Each exported question works out the fields still needed once and hands them down, so
+ * a routing decision walks the engine's needs once, not once per question it considers.
+ */
 
 /** Red-flag rule ids the engine raises now that the clinician has not yet acknowledged. */
 export function unacknowledgedRedFlags(context: WorkupContext): string[] {
-  const assessment = assessWorkup(context.case);
-  if (assessment === undefined) return [];
-  return assessment.redFlags
+  if (context.assessment === undefined) return [];
+  return context.assessment.redFlags
     .map((flag) => flag.id)
     .filter((id) => !context.acknowledgedRedFlags.includes(id));
 }
-
-// Each routing decision asks this of one context for every question; compute it once.
-const neededByContext = new WeakMap<WorkupContext, readonly CaseFieldPath[]>();
 
 /**
  * Fields the engine says could still change the conclusion and nobody has answered, skipped or
  * parked as a pending test. Before ALP is known the engine cannot judge, and ALP is all we need.
  */
-function fieldsStillNeeded(context: WorkupContext): readonly CaseFieldPath[] {
-  const cached = neededByContext.get(context);
-  if (cached !== undefined) return cached;
-  const assessment = assessWorkup(context.case);
-  const missingPaths = assessment === undefined ? ['alp'] : assessment.missing;
+export function fieldsStillNeeded(context: WorkupContext): readonly CaseFieldPath[] {
+  const missingPaths = context.assessment === undefined ? ['alp'] : context.assessment.missing;
   const needed = new Set<CaseFieldPath>();
   for (const path of missingPaths) {
     if (isKnown(context.case, path)) continue;
@@ -52,9 +37,7 @@ function fieldsStillNeeded(context: WorkupContext): readonly CaseFieldPath[] {
       if (!context.skipped.includes(field) && !context.pending.includes(field)) needed.add(field);
     }
   }
-  const result = [...needed];
-  neededByContext.set(context, result);
-  return result;
+  return [...needed];
 }
 
 /**
@@ -62,7 +45,15 @@ function fieldsStillNeeded(context: WorkupContext): readonly CaseFieldPath[] {
  * another (pregnancy on the sex and age) waits while that one is still to be asked for the first time.
  */
 export function neededFields(context: WorkupContext, step: QuestionStepId): CaseFieldPath[] {
-  const needed = fieldsStillNeeded(context);
+  return neededOf(context, step, fieldsStillNeeded(context));
+}
+
+/** `neededFields` with the fields still needed worked out already, for a caller that asks of several questions. */
+export function neededOf(
+  context: WorkupContext,
+  step: QuestionStepId,
+  needed: readonly CaseFieldPath[],
+): CaseFieldPath[] {
   const ask = STEP_FIELDS[step].filter((field) => needed.includes(field));
   const waiting = (field: CaseFieldPath) =>
     (ASKED_AFTER[field] ?? []).some((first) => ask.includes(first) && !context.asked.includes(first));
@@ -70,8 +61,12 @@ export function neededFields(context: WorkupContext, step: QuestionStepId): Case
 }
 
 /** Fields of a question gone through that the engine now needs and that question has not yet shown. */
-function newlyNeeded(context: WorkupContext, step: QuestionStepId): CaseFieldPath[] {
-  return neededFields(context, step).filter(
+function newlyNeeded(
+  context: WorkupContext,
+  step: QuestionStepId,
+  needed: readonly CaseFieldPath[],
+): CaseFieldPath[] {
+  return neededOf(context, step, needed).filter(
     (field) => ASK_NEXT_FIELDS.includes(field) && !context.asked.includes(field),
   );
 }
@@ -80,9 +75,9 @@ function newlyNeeded(context: WorkupContext, step: QuestionStepId): CaseFieldPat
  * Labs given without the reporting lab's ULN. Their question is asked again even if it was gone
  * through: nothing can be graded against an assumed ULN (product decision 5).
  */
-function fieldsMissingUln(context: WorkupContext): CaseFieldPath[] {
-  const missingUln = (assessWorkup(context.case)?.missing ?? []).filter((path) => path.endsWith('.uln'));
-  return fieldsStillNeeded(context).filter((field) => missingUln.includes(`${field}.uln`));
+function fieldsMissingUln(context: WorkupContext, needed: readonly CaseFieldPath[]): CaseFieldPath[] {
+  const missingUln = (context.assessment?.missing ?? []).filter((path) => path.endsWith('.uln'));
+  return needed.filter((field) => missingUln.includes(`${field}.uln`));
 }
 
 const OBSTRUCTIVE_ULTRASOUND: readonly (string | undefined)[] = ['dilated-ducts', 'cbd-stone'];
@@ -117,31 +112,22 @@ export function questionOrder(caseValues: PartialCase, assessment: Assessment | 
  * the engine has come to need since the question was answered.
  */
 export function nextQuestion(context: WorkupContext): QuestionStepId | undefined {
-  const missingUln = fieldsMissingUln(context);
-  return questionOrder(context.case, assessWorkup(context.case)).find((step) =>
+  const needed = fieldsStillNeeded(context);
+  const missingUln = fieldsMissingUln(context, needed);
+  return questionOrder(context.case, context.assessment).find((step) =>
     context.answered.includes(step)
-      ? STEP_FIELDS[step].some((field) => missingUln.includes(field)) || newlyNeeded(context, step).length > 0
-      : neededFields(context, step).length > 0,
+      ? STEP_FIELDS[step].some((field) => missingUln.includes(field)) ||
+        newlyNeeded(context, step, needed).length > 0
+      : neededOf(context, step, needed).length > 0,
   );
 }
-
-// The routing state asks "is the destination X?" once per possible X, of one unchanged context.
-const destinationByContext = new WeakMap<WorkupContext, StepId>();
 
 /**
  * Where the workup goes after any accepted change. A red flag comes first, whatever the step;
  * without ALP there is nothing to assess; after the assessment has been shown, changes return to it.
  */
 export function destinationOf(context: WorkupContext): StepId {
-  const cached = destinationByContext.get(context);
-  if (cached !== undefined) return cached;
-  const destination = computeDestination(context);
-  destinationByContext.set(context, destination);
-  return destination;
-}
-
-function computeDestination(context: WorkupContext): StepId {
-  if (context.case.alp === undefined || assessWorkup(context.case) === undefined) {
+  if (context.case.alp === undefined || context.assessment === undefined) {
     return context.pending.includes('alp') ? 'awaitingResults' : 'alp';
   }
   if (unacknowledgedRedFlags(context).length > 0) return 'urgent';

@@ -1,8 +1,8 @@
-import type { Assessment } from '../src/clinical';
+import type { Assessment, CaseFieldPath } from '../src/clinical';
 import { isKnown } from './case-fields';
 import { isQuestionStep, STEP_FIELDS, type QuestionStepId, type StepId } from './steps';
 import type { WorkupContext } from './workup-context';
-import { assessWorkup, BONE_BRANCH, HEPATIC_BRANCH, neededFields, questionOrder } from './workup-progress';
+import { BONE_BRANCH, fieldsStillNeeded, HEPATIC_BRANCH, neededOf, questionOrder } from './workup-progress';
 
 /**
  * The route of a workup: the questions gone through, the one on screen and the ones still to
@@ -28,18 +28,21 @@ function isStillToAsk(
   context: WorkupContext,
   step: QuestionStepId,
   assessment: Assessment | undefined,
+  needed: readonly CaseFieldPath[],
 ): boolean {
   if (assessment === undefined) return !HEPATIC_BRANCH.includes(step);
-  if (neededFields(context, step).length > 0) return true;
+  if (neededOf(context, step, needed).length > 0) return true;
   const originOpen = assessment.origin === 'undetermined' && assessment.pattern !== 'normal';
   return originOpen && BONE_BRANCH.includes(step) && hasOpenFields(context, step);
 }
 
 /** The questions still to come after `current`, in the order the machine will ask them if no answer changes the picture. */
 export function questionsToCome(context: WorkupContext, current: StepId): QuestionStepId[] {
-  const assessment = assessWorkup(context.case);
+  const assessment = context.assessment;
+  const needed = fieldsStillNeeded(context);
   return questionOrder(context.case, assessment).filter(
-    (step) => step !== current && !context.answered.includes(step) && isStillToAsk(context, step, assessment),
+    (step) =>
+      step !== current && !context.answered.includes(step) && isStillToAsk(context, step, assessment, needed),
   );
 }
 

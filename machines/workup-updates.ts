@@ -1,10 +1,10 @@
-import { checkPartialCase, type CheckResult } from '../src/clinical';
-import type { PartialCase } from '../src/clinical';
+import { checkPartialCase, type CheckResult, type PartialCase } from '../src/clinical';
 import { fieldsAnsweredBy, isKnown } from './case-fields';
 import { mergeCase } from './merge-case';
 import { isQuestionStep, STEP_FIELDS, type QuestionStepId, type StepId } from './steps';
+import { withCase } from './with-case';
 import type { WorkupContext } from './workup-context';
-import { assessWorkup, neededFields, notDoneOutcome } from './workup-progress';
+import { neededFields, notDoneOutcome } from './workup-progress';
 
 /*
  * How each accepted event changes the context. Pure functions of the context and the event, so
@@ -20,19 +20,19 @@ function pushAnswered(answered: readonly QuestionStepId[], step: QuestionStepId)
   return [...answered.filter((answeredStep) => answeredStep !== step), step];
 }
 
-// The dialog explaining a refused answer, the guard accepting it and the action recording it all
-// check the same merge.
-const checkedMerges = new WeakMap<PartialCase, WeakMap<PartialCase, CheckResult<PartialCase>>>();
+/**
+ * The last answer checked. The guard that accepts an answer and the action that records it ask
+ * the same question of the same case and values one after the other in one transition; the
+ * second asks this one value instead of checking the merge again.
+ */
+let lastChecked: { base: PartialCase; values: PartialCase; result: CheckResult<PartialCase> } | undefined;
 
 /** The case an answer would make, checked: what is wrong with it is named in the context of the whole case. */
 export function checkAnswer(context: WorkupContext, values: PartialCase): CheckResult<PartialCase> {
-  const byValues = checkedMerges.get(context.case) ?? new WeakMap<PartialCase, CheckResult<PartialCase>>();
-  checkedMerges.set(context.case, byValues);
-  const cached = byValues.get(values);
-  if (cached !== undefined) return cached;
-  const checked = checkPartialCase(mergeCase(context.case, values));
-  byValues.set(values, checked);
-  return checked;
+  if (lastChecked?.base === context.case && lastChecked.values === values) return lastChecked.result;
+  const result = checkPartialCase(mergeCase(context.case, values));
+  lastChecked = { base: context.case, values, result };
+  return result;
 }
 
 /**
@@ -61,7 +61,7 @@ export function afterAnswer(
   const answersThisQuestion =
     isQuestionStep(step) && STEP_FIELDS[step].some((field) => filled.includes(field));
   return {
-    case: nextCase,
+    ...withCase(nextCase),
     answered: answersThisQuestion ? pushAnswered(context.answered, step) : context.answered,
     asked: answersThisQuestion ? union(context.asked, neededFields(context, step)) : context.asked,
     skipped: context.skipped.filter((field) => !filled.includes(field)),
@@ -92,7 +92,7 @@ export function afterNotDone(
 }
 
 export function afterAcknowledge(context: WorkupContext): Partial<WorkupContext> {
-  const raised = assessWorkup(context.case)?.redFlags.map((flag) => flag.id) ?? [];
+  const raised = context.assessment?.redFlags.map((flag) => flag.id) ?? [];
   return { acknowledgedRedFlags: union(context.acknowledgedRedFlags, raised) };
 }
 

@@ -7,7 +7,8 @@ import { persistWorkup, restoreWorkup, type WorkupSnapshot } from '../../machine
 import { isQuestionStep, STEP_FIELDS, type StepId } from '../../machines/steps';
 import type { WorkupEvent } from '../../machines/workup-events';
 import { workupMachine } from '../../machines/workup-machine';
-import { assessWorkup, neededFields } from '../../machines/workup-progress';
+import { assessWorkup } from '../../machines/with-case';
+import { neededFields } from '../../machines/workup-progress';
 import {
   ALP_HIGH,
   ALP_RAISED,
