@@ -2,6 +2,7 @@ import type { Origin, Pattern } from '../src/clinical';
 import type { StepId } from '../machines';
 import type { AdaptiveCard } from './cards/adaptive-card';
 import type { ConversationState } from './conversation-state';
+import type { KeptWorkup } from './workup-session';
 
 /**
  * The contract between the botbuilder glue and the conversation: what one turn brings in and what
@@ -48,6 +49,11 @@ export interface TurnAudit {
 export interface TurnResult {
   /** The workup to store, opaque to the caller (plain JSON); `undefined` means there is nothing to store. */
   state: ConversationState | undefined;
+  /**
+   * The workup as this turn left it, opaque: hand it to the next `runTurn` instead of `state`
+   * while storage still holds this `state`, and that turn skips reading it back.
+   */
+  kept?: KeptWorkup;
   /** Whether `state` differs from what was loaded, i.e. whether to write. */
   changed: boolean;
   replies: Reply[];

@@ -28,8 +28,8 @@ import {
   assessmentOf,
   contextOf,
   loadWorkup,
+  KeptWorkup,
   newSession,
-  rememberSession,
   stepOf,
   type WorkupSession,
 } from './workup-session';
@@ -178,6 +178,10 @@ function joinPlainReplies(replies: readonly Reply[]): Reply[] {
   return joined;
 }
 
+/**
+ * `stored` is what storage holds for the workup (plain JSON, or nothing yet), or the `kept`
+ * value of the turn that wrote it.
+ */
 export function runTurn(stored: unknown, input: TurnInput): TurnResult {
   const turn: Turn = { input, retentionDays: input.retentionDays ?? DEFAULT_RETENTION_DAYS };
   const loaded = loadWorkup(stored);
@@ -188,9 +192,9 @@ export function runTurn(stored: unknown, input: TurnInput): TurnResult {
         ? outdatedWorkup(loaded.enteredCase, turn)
         : converse(newSession(input.now), turn, true);
   const final = withDisclaimer(outcome);
-  if (final.session !== undefined) rememberSession(final.session);
   return {
     state: final.session?.state,
+    ...(final.session === undefined ? {} : { kept: new KeptWorkup(final.session) }),
     changed: final.changed,
     replies: joinPlainReplies([...final.lead, ...final.prompt]),
     audit: auditOf(final),

@@ -34,29 +34,26 @@ const salvageFrom = (stored: unknown): PartialCase | undefined => {
 };
 
 /**
- * Sessions by the state object the runner returned for storage. A caller that hands that same
- * object back (the bot does, while storage still holds it under the same eTag) gets the session
- * without it being parsed, checked, restored and assessed again. The state is frozen, so it is
- * still exactly what the session was made from.
+ * A workup as a turn left it, opaque outside `dialogs/`. A caller may keep it and hand it back
+ * to the next turn in place of the stored state, while storage still holds the state that turn
+ * returned (the bot does, by eTag): the turn then starts from the session itself, without the
+ * state being parsed, checked, restored and assessed again.
  */
-const sessionsByState = new WeakMap<object, WorkupSession>();
+export class KeptWorkup {
+  readonly #session: WorkupSession;
 
-function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const member of Object.values(value)) deepFreeze(member);
-}
+  constructor(session: WorkupSession) {
+    this.#session = session;
+  }
 
-/** Marks a session's state as final for this turn, so a later `loadWorkup` of that object reuses the session. */
-export function rememberSession(session: WorkupSession): void {
-  deepFreeze(session.state);
-  sessionsByState.set(session.state, session);
+  static sessionOf(kept: KeptWorkup): WorkupSession {
+    return kept.#session;
+  }
 }
 
 export function loadWorkup(stored: unknown): LoadedWorkup {
   if (stored === undefined || stored === null) return { kind: 'none' };
-  const known = typeof stored === 'object' ? sessionsByState.get(stored) : undefined;
-  if (known !== undefined) return { kind: 'active', session: known };
+  if (stored instanceof KeptWorkup) return { kind: 'active', session: KeptWorkup.sessionOf(stored) };
   const state = readConversationState(stored);
   if (state === undefined) {
     const enteredCase = salvageFrom(stored);

@@ -214,7 +214,7 @@ class WorkupBot extends ActivityHandler {
       };
       await this.write(key, written);
       progress.kept = true;
-      this.recent.remember(key, written.eTag, result.state);
+      this.recent.remember(key, written.eTag, result.kept);
       return { kind: 'applied', result };
     } catch (error) {
       if (!isETagConflict(error)) throw error;
