@@ -39,7 +39,7 @@ export class StorageFloorBot extends ActivityHandler {
       const owner = { channelId, userId: from.id, conversationId: conversation.id };
       const key = workupKey(owner);
       const stored = (await opened.storage.read([key]))[key] ?? {};
-      await opened.storage.write({ [key]: { ...stored, workup: state, welcomed: true } });
+      await opened.storage.write({ [key]: { ...stored, conversation: state, welcomed: true } });
       await context.sendActivities(activities);
       await opened.audit.record({
         at: new Date(),

@@ -30,9 +30,10 @@ export function startOver(
 ): Outcome {
   const applied = applyToSession(session, { type: 'RESTART' }, turn.input.now);
   const now = turn.input.now;
+  const { machineVersion, snapshot } = applied.session.state;
   const restarted: WorkupSession = {
     snapshot: applied.session.snapshot,
-    state: { workup: applied.session.state.workup, startedAt: now, updatedAt: now, disclaimerShown: false },
+    state: { machineVersion, snapshot, startedAt: now, updatedAt: now, disclaimerShown: false },
   };
   return {
     session: restarted,

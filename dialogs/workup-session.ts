@@ -28,9 +28,10 @@ export type LoadedWorkup =
   /** Stored by an older or incompatible version: not restorable, but its answers may be. */
   | { kind: 'outdated'; enteredCase?: PartialCase };
 
+/** Answers read back from a state of another shape: flat, or nested under `workup` as states once were. */
 const salvageFrom = (stored: unknown): PartialCase | undefined => {
-  const wrapped = (stored as { workup?: unknown } | null)?.workup;
-  return salvageCase(wrapped ?? stored);
+  const nested = (stored as { workup?: unknown } | null)?.workup;
+  return salvageCase(nested ?? stored);
 };
 
 /**
@@ -59,7 +60,7 @@ export function loadWorkup(stored: unknown): LoadedWorkup {
     const enteredCase = salvageFrom(stored);
     return enteredCase === undefined ? { kind: 'outdated' } : { kind: 'outdated', enteredCase };
   }
-  const restored = restoreWorkup(state.workup);
+  const restored = restoreWorkup({ machineVersion: state.machineVersion, snapshot: state.snapshot });
   if (!restored.ok) {
     return restored.enteredCase === undefined
       ? { kind: 'outdated' }
@@ -71,7 +72,7 @@ export function loadWorkup(stored: unknown): LoadedWorkup {
 export function newSession(now: string): WorkupSession {
   const snapshot = startWorkup();
   return {
-    state: { workup: persistWorkup(snapshot), startedAt: now, updatedAt: now, disclaimerShown: false },
+    state: { ...persistWorkup(snapshot), startedAt: now, updatedAt: now, disclaimerShown: false },
     snapshot,
   };
 }
@@ -87,7 +88,7 @@ export function applyToSession(session: WorkupSession, event: WorkupEvent, now: 
   if (!applied.changed) return { session, changed: false };
   return {
     session: {
-      state: { ...session.state, workup: applied.persisted, updatedAt: now },
+      state: { ...session.state, ...applied.persisted, updatedAt: now },
       snapshot: applied.snapshot,
     },
     changed: true,

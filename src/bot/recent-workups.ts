@@ -16,10 +16,10 @@ export class RecentWorkups {
   constructor(private readonly capacity: number) {}
 
   /** What to run the turn on: our kept value if storage still holds our write, otherwise storage's own copy. */
-  current(key: string, stored: { eTag?: string; workup?: unknown }): unknown {
+  current(key: string, stored: { eTag?: string; conversation?: unknown }): unknown {
     const recent = this.entries.get(key);
     if (recent === undefined || stored.eTag === undefined || recent.eTag !== stored.eTag)
-      return stored.workup;
+      return stored.conversation;
     this.entries.delete(key);
     this.entries.set(key, recent);
     return recent.kept;

@@ -206,11 +206,13 @@ class WorkupBot extends ActivityHandler {
       // Someone who has talked to the bot needs no welcome when a later conversationUpdate arrives.
       const written: WorkupRecord = {
         ...record,
-        workup: result.state,
+        conversation: result.state,
         welcomed: true,
         ...(activityKey === undefined
           ? {}
-          : { appliedTurns: withAppliedTurn(record.appliedTurns, activityKey, record.workup, input.now) }),
+          : {
+              appliedTurns: withAppliedTurn(record.appliedTurns, activityKey, record.conversation, input.now),
+            }),
       };
       await this.write(key, written);
       progress.kept = true;

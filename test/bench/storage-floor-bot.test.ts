@@ -26,9 +26,12 @@ describe('the storage floor bot', () => {
     expect(replies).toHaveLength(4);
     expect(replies[1]?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const key = workupKey({ channelId: 'bench', userId: 'clinician', conversationId: 'bench-1' });
-    const stored = (await storage.read([key]))[key] as { eTag?: string; workup?: { workup?: unknown } };
+    const stored = (await storage.read([key]))[key] as {
+      eTag?: string;
+      conversation?: { snapshot?: unknown };
+    };
     expect(stored.eTag).toEqual(expect.any(String));
-    expect(stored.workup?.workup).toBeDefined();
+    expect(stored.conversation?.snapshot).toBeDefined();
     expect(await audit.query()).toHaveLength(2);
   });
 });

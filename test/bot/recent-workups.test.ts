@@ -7,10 +7,10 @@ describe('RecentWorkups', () => {
   it('gives back our own last write only while storage still holds it under the same eTag', () => {
     const recent = new RecentWorkups(10);
     recent.remember('k', 'etag-1', ours);
-    expect(recent.current('k', { eTag: 'etag-1', workup: theirs })).toBe(ours);
-    expect(recent.current('k', { eTag: 'etag-2', workup: theirs })).toBe(theirs);
-    expect(recent.current('k', { workup: theirs })).toBe(theirs);
-    expect(recent.current('other', { eTag: 'etag-1', workup: theirs })).toBe(theirs);
+    expect(recent.current('k', { eTag: 'etag-1', conversation: theirs })).toBe(ours);
+    expect(recent.current('k', { eTag: 'etag-2', conversation: theirs })).toBe(theirs);
+    expect(recent.current('k', { conversation: theirs })).toBe(theirs);
+    expect(recent.current('other', { eTag: 'etag-1', conversation: theirs })).toBe(theirs);
   });
 
   it('keeps nothing for a write that came back without an eTag', () => {
@@ -27,9 +27,9 @@ describe('RecentWorkups', () => {
     recent.current('a', { eTag: 'e' });
     recent.remember('c', 'e', ours);
     expect(recent.size).toBe(2);
-    expect(recent.current('a', { eTag: 'e', workup: theirs })).toBe(ours);
-    expect(recent.current('b', { eTag: 'e', workup: theirs })).toBe(theirs);
-    expect(recent.current('c', { eTag: 'e', workup: theirs })).toBe(ours);
+    expect(recent.current('a', { eTag: 'e', conversation: theirs })).toBe(ours);
+    expect(recent.current('b', { eTag: 'e', conversation: theirs })).toBe(theirs);
+    expect(recent.current('c', { eTag: 'e', conversation: theirs })).toBe(ours);
   });
 
   it('forgets every workup of a user', () => {

@@ -10,9 +10,9 @@ const KEY = workupKey({ channelId: 'msteams', userId: CLINICIAN.id, conversation
 /** The revision the stored workup is at: one more for every accepted change. */
 const storedRevision = async (storage: MemoryWorkupStorage): Promise<number> => {
   const item = (await storage.read([KEY]))[KEY] as {
-    workup?: { workup?: { snapshot?: { context?: { revision?: number } } } };
+    conversation?: { snapshot?: { context?: { revision?: number } } };
   };
-  const revision = item?.workup?.workup?.snapshot?.context?.revision;
+  const revision = item?.conversation?.snapshot?.context?.revision;
   if (typeof revision !== 'number') throw new Error('No stored workup revision.');
   return revision;
 };

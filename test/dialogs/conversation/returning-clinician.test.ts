@@ -103,6 +103,30 @@ describe('a returning clinician', () => {
     );
   });
 
+  it('resumes a workup stored before the record was flattened, and stores it flat from then on', async () => {
+    const key = workupKey({ channelId: 'msteams', userId: CLINICIAN.id, conversationId: 'personal-chat-1' });
+    const current = new MemoryWorkupStorage();
+    await playConversation(new ConversationDriver({ storage: current }), ISOLATED_ALP);
+    const { conversation } = (await current.read([key]))[key] as {
+      conversation: { machineVersion: number; snapshot: unknown } & Record<string, unknown>;
+    };
+    const { machineVersion, snapshot, ...conversationFields } = conversation;
+    const legacy = new MemoryWorkupStorage();
+    await legacy.write({
+      [key]: { workup: { workup: { machineVersion, snapshot }, ...conversationFields }, welcomed: true },
+    });
+    await playConversation(new ConversationDriver({ storage: legacy }), [
+      { say: 'summary', expect: ['180 U/L, ULN 120'] },
+      ...TO_ORIGIN,
+    ]);
+    const stored = (await legacy.read([key]))[key] as Record<string, unknown>;
+    expect(stored['workup']).toBeUndefined();
+    expect(stored['conversation']).toMatchObject({
+      machineVersion,
+      startedAt: conversationFields['startedAt'],
+    });
+  });
+
   const withOldVersionWorkup = async (): Promise<ConversationDriver> => {
     const storage = new MemoryWorkupStorage();
     const key = workupKey({ channelId: 'msteams', userId: CLINICIAN.id, conversationId: 'personal-chat-1' });
