@@ -1,21 +1,13 @@
-import { FIELD_REGISTRY, type CaseFieldPath, type QuestionGroup } from '../src/clinical';
+import { FIELD_REGISTRY, QUESTION_GROUPS, type CaseFieldPath } from '../src/clinical';
 import { fieldsNamedBy } from './case-fields';
 
 /**
- * The questions, in the order the workup asks them. State ids: a contract with `dialogs/`. The
- * red-flag symptoms and the values that decide a red flag (bilirubin, INR, calcium with albumin)
- * come before the treatment context on every path (product decision 19).
+ * The questions, in the order the workup asks them: the field registry's question groups. State
+ * ids: a contract with `dialogs/`. The red-flag symptoms and the values that decide a red flag
+ * (bilirubin, INR, calcium with albumin) come before the treatment context on every path
+ * (product decision 19).
  */
-export const QUESTION_STEP_IDS = [
-  'alp',
-  'redFlags',
-  'liverPanel',
-  'context',
-  'origin',
-  'hepaticImaging',
-  'hepaticAma',
-  'bone',
-] as const satisfies readonly QuestionGroup[];
+export const QUESTION_STEP_IDS = QUESTION_GROUPS;
 
 /** The registry's fields in its own order: the order the questions show them. */
 const REGISTERED_FIELDS = Object.keys(FIELD_REGISTRY) as CaseFieldPath[];

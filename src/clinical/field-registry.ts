@@ -21,9 +21,10 @@ import {
  */
 
 /**
- * The questions of the workup, as the clinical reference groups them: the ALP, the red-flag screen,
- * the values that decide a red flag, the treatment context, the origin, the hepatic and the bone
- * branch. The machine asks them in its own order (`machines/steps.ts`); their ids are these.
+ * The questions of the workup, as the clinical reference groups them, in the order that protects
+ * the patient (product decisions 4 and 19): the ALP, the red-flag screen, the values that decide a
+ * red flag, the treatment context, the origin, the hepatic and the bone branch. They are the
+ * machine's question states (`machines/steps.ts`), asked in this order.
  */
 export const QUESTION_GROUPS = [
   'alp',
