@@ -1,4 +1,4 @@
-import type { RequestHandler, Server } from 'restify';
+import type { Request, RequestHandler, Response, Server } from 'restify';
 import { z } from 'zod';
 import { LOCAL_BOT_ACCOUNT } from './bot-account';
 import type { ConversationStore } from './conversation-store';
@@ -10,6 +10,20 @@ export const MAX_BOT_ACTIVITY_BYTES = 64 * 1024;
 
 const tooLarge = (body: unknown): boolean =>
   Buffer.byteLength(JSON.stringify(body) ?? '') > MAX_BOT_ACTIVITY_BYTES;
+
+/** The bot's activity in the body, or undefined once the refusal (413 or 400) is sent. */
+function activityFrom(req: Request, res: Response): z.infer<typeof BotActivitySchema> | undefined {
+  if (tooLarge(req.body)) {
+    res.send(413, { error: { code: 'BadArgument', message: 'The activity is too large.' } });
+    return undefined;
+  }
+  const parsed = BotActivitySchema.safeParse(req.body);
+  if (!parsed.success) {
+    res.send(400, { error: { code: 'BadArgument', message: 'Not an activity: type is required.' } });
+    return undefined;
+  }
+  return parsed.data;
+}
 
 /**
  * The slice of the Bot Connector API the bot calls back on when the local Direct Line is its
@@ -23,19 +37,12 @@ export function registerConnectorRoutes(
   guards: RequestHandler[],
 ): void {
   const sendActivity: RequestHandler = async (req, res) => {
-    if (tooLarge(req.body)) {
-      res.send(413, { error: { code: 'BadArgument', message: 'The activity is too large.' } });
-      return;
-    }
-    const parsed = BotActivitySchema.safeParse(req.body);
-    if (!parsed.success) {
-      res.send(400, { error: { code: 'BadArgument', message: 'Not an activity: type is required.' } });
-      return;
-    }
+    const activity = activityFrom(req, res);
+    if (activity === undefined) return;
     const stored = store.append(String(req.params.conversationId), {
-      ...parsed.data,
+      ...activity,
       id: undefined,
-      from: parsed.data.from ?? LOCAL_BOT_ACCOUNT,
+      from: activity.from ?? LOCAL_BOT_ACCOUNT,
       timestamp: new Date().toISOString(),
     });
     if (stored === undefined)
@@ -50,20 +57,13 @@ export function registerConnectorRoutes(
     `${path}/v3/conversations/:conversationId/activities/:activityId`,
     ...guards,
     async (req, res) => {
-      if (tooLarge(req.body)) {
-        res.send(413, { error: { code: 'BadArgument', message: 'The activity is too large.' } });
-        return;
-      }
-      const parsed = BotActivitySchema.safeParse(req.body);
-      if (!parsed.success) {
-        res.send(400, { error: { code: 'BadArgument', message: 'Not an activity: type is required.' } });
-        return;
-      }
+      const activity = activityFrom(req, res);
+      if (activity === undefined) return;
       const id = String(req.params.activityId);
       const replaced = store.replace(String(req.params.conversationId), {
-        ...parsed.data,
+        ...activity,
         id,
-        from: parsed.data.from ?? LOCAL_BOT_ACCOUNT,
+        from: activity.from ?? LOCAL_BOT_ACCOUNT,
       });
       if (replaced) res.send(200, { id });
       else res.send(404, { error: { code: 'BadArgument', message: 'Unknown conversation or activity.' } });
