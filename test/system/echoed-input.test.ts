@@ -1,4 +1,4 @@
-import { makeDataDir, startAppProcess, type AppProcess } from './support/app-process';
+import { appProcessForSuite } from './support/app-process-for-suite';
 import { postActivity, WorkupClient } from './support/workup-client';
 
 jest.setTimeout(60_000);
@@ -24,23 +24,11 @@ const CRAFTED = [
 ];
 
 describe('input quoted back is never a live link under the bot name (real server process)', () => {
-  const dataDir = makeDataDir('echoed-input');
-  let app: AppProcess;
-
-  beforeAll(async () => {
-    app = await startAppProcess(
-      { SQLITE_PATH: `${dataDir.path}/alp.sqlite`, LOG_LEVEL: 'info' },
-      dataDir.path,
-    );
-  });
-  afterAll(async () => {
-    await app?.stop();
-    dataDir.remove();
-  });
+  const suite = appProcessForSuite('echoed-input');
 
   /** Each bot text of the turn as Web Chat would render it. */
   const rendered = async (client: WorkupClient, fields: Record<string, unknown>): Promise<string[]> => {
-    const response = await fetch(`${app.url}/api/messages`, {
+    const response = await fetch(`${suite.app().url}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(client.activity(fields)),
@@ -58,7 +46,7 @@ describe('input quoted back is never a live link under the bot name (real server
 
   it.each(CRAFTED)('a card submit whose number, unit or choice is %s', async (crafted) => {
     const client = new WorkupClient(`conversation-card-${CRAFTED.indexOf(crafted)}`, 'clinician-echo');
-    const card = (await client.say(app.url, 'start')).buttons.find((data) => data.action === 'next');
+    const card = (await client.say(suite.app().url, 'start')).buttons.find((data) => data.action === 'next');
     expect(card).toBeDefined();
     for (const inputs of [
       { 'alp.value': crafted },
@@ -74,7 +62,7 @@ describe('input quoted back is never a live link under the bot name (real server
 
   it.each(CRAFTED)('typed text that runs on into %s', async (crafted) => {
     const client = new WorkupClient(`conversation-typed-${CRAFTED.indexOf(crafted)}`, 'clinician-echo');
-    await client.say(app.url, 'start');
+    await client.say(suite.app().url, 'start');
     const html = await rendered(client, { text: `ALP 3e${crafted}` });
     expect(html.join('\n')).toContain('I could not read');
     expectNoLink(html);
@@ -82,10 +70,12 @@ describe('input quoted back is never a live link under the bot name (real server
 
   it('an edit of an answer named as a link or a domain', async () => {
     const client = new WorkupClient('conversation-edit', 'clinician-echo');
-    await client.say(app.url, 'start');
+    await client.say(suite.app().url, 'start');
     const html = await rendered(client, { text: 'edit attacker.example' });
     expect(html.join('\n')).toContain('attacker.example');
     expectNoLink(html);
-    expect((await postActivity(app.url, client.activity({ text: `edit ${PHISHING}` }))).status).toBe(200);
+    expect((await postActivity(suite.app().url, client.activity({ text: `edit ${PHISHING}` }))).status).toBe(
+      200,
+    );
   });
 });

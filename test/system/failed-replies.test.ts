@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { cardStrings } from '../support/card-strings';
 import { startFakeHttpServer, type FakeHttpServer } from '../server/support/fake-http-server';
-import { makeDataDir, startAppProcess, type AppProcess } from './support/app-process';
+import { appProcessForSuite } from './support/app-process-for-suite';
 import { openStorageUnderTest, type StorageKind, type StorageUnderTest } from './support/storage-under-test';
 import { WorkupClient, postActivity } from './support/workup-client';
 import { WORKUP_ANSWERS } from './support/workup-script';
@@ -57,9 +57,9 @@ describe.each<[StorageKind, number]>([
   ['SQLite', 429],
   ['PostgreSQL', 503],
 ])('a connector that refuses the replies, on %s (status %d)', (kind, refusal) => {
-  const dataDir = makeDataDir(`replies-${kind.toLowerCase()}`);
-  let storage: StorageUnderTest;
-  let app: AppProcess;
+  const suite = appProcessForSuite(`replies-${kind.toLowerCase()}`, {
+    storage: (dataDir) => openStorageUnderTest(kind, dataDir),
+  });
   let connector: FakeHttpServer;
   let refusing = true;
 
@@ -69,14 +69,9 @@ describe.each<[StorageKind, number]>([
         ? { status: refusal, body: { error: { code: 'Throttled' } } }
         : { status: 200, body: { id: 'sent' } },
     );
-    storage = await openStorageUnderTest(kind, dataDir.path);
-    app = await startAppProcess({ ...storage.env, LOG_LEVEL: 'info' }, dataDir.path);
   });
   afterAll(async () => {
-    await app?.stop();
     await connector?.close();
-    await storage?.dispose();
-    dataDir.remove();
   });
 
   it('keeps the change with its audit entry, never claims it was undone, and answers the redelivery without applying it twice', async () => {
@@ -87,7 +82,7 @@ describe.each<[StorageKind, number]>([
     };
     const answer = delivered('activity-first-answer', WORKUP_ANSWERS[0]);
 
-    const refused = await postActivity(app.url, answer);
+    const refused = await postActivity(suite.app().url, answer);
     expect(refused.status).toBe(502);
     const attempted = shownIn(connector);
     // The first reply was refused, so the bot stopped there and said what had happened.
@@ -95,19 +90,19 @@ describe.each<[StorageKind, number]>([
     expect(attempted.some((text) => text.includes('as it was'))).toBe(false);
     expect(attempted.some((text) => text.includes('after your message was saved'))).toBe(true);
 
-    const summary = (await clinician.say(app.url, 'summary')).shown;
+    const summary = (await clinician.say(suite.app().url, 'summary')).shown;
     expect(summary).toContain('987 U/L, ULN 123');
-    expect(await auditEvents(storage)).toEqual(['answer-text', 'summary']);
+    expect(await auditEvents(suite.storage())).toEqual(['answer-text', 'summary']);
 
     refusing = false;
     connector.requests.length = 0;
-    const redelivered = await postActivity(app.url, answer);
+    const redelivered = await postActivity(suite.app().url, answer);
     expect(redelivered.status).toBe(200);
     const answered = shownIn(connector);
     expect(answered[0]).toBe(attempted[0]);
     expect(answered.slice(1).join('\n')).toContain('Step 2 of');
     expect(answered.join('\n')).not.toMatch(/Sorry|reached me twice/);
-    expect((await clinician.say(app.url, 'summary')).shown).toBe(summary);
-    expect(await auditEvents(storage)).toEqual(['answer-text', 'summary', 'summary']);
+    expect((await clinician.say(suite.app().url, 'summary')).shown).toBe(summary);
+    expect(await auditEvents(suite.storage())).toEqual(['answer-text', 'summary', 'summary']);
   });
 });

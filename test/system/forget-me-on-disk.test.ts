@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { AuditIdHasher } from '../../src/storage/audit-id-hasher';
 import { requireTestDatabaseUrl } from '../storage/support/test-postgres';
-import { makeDataDir, startAppProcess, type AppProcess } from './support/app-process';
+import { appProcessForSuite } from './support/app-process-for-suite';
 import { createFreshDatabase, type FreshDatabase } from './support/fresh-database';
 import { WorkupClient } from './support/workup-client';
 import { WORKUP_ANSWERS, answer } from './support/workup-script';
@@ -110,40 +110,32 @@ async function postgresOnDisk(): Promise<StoreOnDisk> {
 }
 
 describe.each(['SQLite', 'PostgreSQL'] as const)('"forget me" on %s leaves nothing in the files', (kind) => {
-  const dataDir = makeDataDir(`forget-${kind.toLowerCase()}`);
-  let store: StoreOnDisk;
-  let app: AppProcess;
-
-  beforeAll(async () => {
-    store = kind === 'SQLite' ? sqliteOnDisk(dataDir.path) : await postgresOnDisk();
-    app = await startAppProcess({ ...store.env, AUDIT_SALT: SALT, LOG_LEVEL: 'info' }, dataDir.path);
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await store?.dispose();
-    dataDir.remove();
+  const suite = appProcessForSuite(`forget-${kind.toLowerCase()}`, {
+    env: { AUDIT_SALT: SALT },
+    storage: (dataDir): StoreOnDisk | Promise<StoreOnDisk> =>
+      kind === 'SQLite' ? sqliteOnDisk(dataDir) : postgresOnDisk(),
   });
 
   it('erases the forgotten clinician from the database files and their WAL, while running and after shutdown', async () => {
     const forgotten = [
       ...FORGOTTEN_TRACES,
-      ...(store.erasesAuditHash ? [hasher.user('msteams', FORGOTTEN.userId)] : []),
+      ...(suite.storage().erasesAuditHash ? [hasher.user('msteams', FORGOTTEN.userId)] : []),
     ];
-    await answer(KEPT, WORKUP_ANSWERS.slice(0, 2), () => app.url);
-    await answer(FORGOTTEN, FORGOTTEN_ANSWERS, () => app.url);
+    await answer(KEPT, WORKUP_ANSWERS.slice(0, 2), () => suite.app().url);
+    await answer(FORGOTTEN, FORGOTTEN_ANSWERS, () => suite.app().url);
     // Several versions of each workup: every turn rewrote it.
-    await FORGOTTEN.say(app.url, 'summary');
-    await answer(KEPT, WORKUP_ANSWERS.slice(2, 3), () => app.url);
-    expect(found(await store.files(), [...forgotten, ...KEPT_TRACES])).toEqual([
+    await FORGOTTEN.say(suite.app().url, 'summary');
+    await answer(KEPT, WORKUP_ANSWERS.slice(2, 3), () => suite.app().url);
+    expect(found(await suite.storage().files(), [...forgotten, ...KEPT_TRACES])).toEqual([
       ...forgotten,
       ...KEPT_TRACES,
     ]);
 
-    expect((await FORGOTTEN.say(app.url, 'forget me')).shown).toContain('I deleted your workups');
-    expect(found(await store.files(), forgotten)).toEqual([]);
+    expect((await FORGOTTEN.say(suite.app().url, 'forget me')).shown).toContain('I deleted your workups');
+    expect(found(await suite.storage().files(), forgotten)).toEqual([]);
 
-    await app.stop();
-    expect(found(await store.files(), forgotten)).toEqual([]);
-    expect(found(await store.files(), KEPT_TRACES)).toEqual(KEPT_TRACES);
+    await suite.app().stop();
+    expect(found(await suite.storage().files(), forgotten)).toEqual([]);
+    expect(found(await suite.storage().files(), KEPT_TRACES)).toEqual(KEPT_TRACES);
   });
 });

@@ -2,7 +2,7 @@ import { readdirSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { startFakeHttpServer, type FakeHttpServer } from '../server/support/fake-http-server';
-import { makeDataDir, startAppProcess, type AppProcess } from './support/app-process';
+import { appProcessForSuite } from './support/app-process-for-suite';
 import { mutatedActivity, rawRequest } from './support/fuzz-arbitraries';
 import { closeRawConnections, sendRaw, type RawRequest } from './support/raw-http';
 import { WorkupClient } from './support/workup-client';
@@ -30,6 +30,9 @@ function isDeliberate5xx(raw: RawRequest, status: number): boolean {
   }
 }
 
+/** The server's TMPDIR, inside the suite's data directory. */
+const spoolDir = (dataDir: string) => path.join(dataDir, 'tmp');
+
 const jsonRequest = (activity: Record<string, unknown>): RawRequest => ({
   method: 'POST',
   path: '/api/messages',
@@ -38,17 +41,26 @@ const jsonRequest = (activity: Record<string, unknown>): RawRequest => ({
 });
 
 describe('random and hostile requests against one real server process', () => {
-  const dataDir = makeDataDir('fuzz');
-  const tempDir = path.join(dataDir.path, 'tmp');
+  // Declared before the app process's hooks: the raw keep-alive connections close before it stops.
+  afterAll(() => closeRawConnections());
+  const suite = appProcessForSuite('fuzz', {
+    env: (dataDir) => ({
+      RATE_LIMIT_MAX_REQUESTS: '1000000',
+      RATE_LIMIT_TOKEN_MAX_REQUESTS: '1000000',
+      // Where anything the server spools to disk would go: checked for uploads at the end.
+      TMPDIR: spoolDir(dataDir),
+    }),
+  });
+  const tempDir = spoolDir(suite.dataDir);
+  mkdirSync(tempDir);
   const protectedWorkup = new WorkupClient('conversation-in-progress', 'clinician-not-fuzzed');
-  let app: AppProcess;
   let sink: FakeHttpServer;
   let reference: { answers: string[]; summaryAfterTwo: string };
 
   /** Which statuses came back in the current property: proof the fuzz reached each path. */
   let seen = new Set<number>();
   const respondsWithout5xx = async (raw: RawRequest) => {
-    const { status } = await sendRaw(app.url, raw);
+    const { status } = await sendRaw(suite.app().url, raw);
     seen.add(status);
     return status < 500 || isDeliberate5xx(raw, status);
   };
@@ -57,32 +69,17 @@ describe('random and hostile requests against one real server process', () => {
   });
 
   beforeAll(async () => {
-    mkdirSync(tempDir);
     // Replies to activities that ask for normal delivery land here, on 127.0.0.1.
     sink = await startFakeHttpServer(() => ({ status: 200, body: { id: 'sink-activity' } }));
-    app = await startAppProcess(
-      {
-        SQLITE_PATH: path.join(dataDir.path, 'alp.sqlite'),
-        LOG_LEVEL: 'info',
-        RATE_LIMIT_MAX_REQUESTS: '1000000',
-        RATE_LIMIT_TOKEN_MAX_REQUESTS: '1000000',
-        // Where anything the server spools to disk would go: checked for uploads at the end.
-        TMPDIR: tempDir,
-      },
-      dataDir.path,
-    );
     const referenceClient = new WorkupClient('conversation-reference', 'clinician-not-fuzzed');
-    const firstTwo = await answer(referenceClient, WORKUP_ANSWERS.slice(0, 2), () => app.url);
-    const summaryAfterTwo = (await referenceClient.say(app.url, 'summary')).shown;
-    const rest = await answer(referenceClient, WORKUP_ANSWERS.slice(2), () => app.url);
+    const firstTwo = await answer(referenceClient, WORKUP_ANSWERS.slice(0, 2), () => suite.app().url);
+    const summaryAfterTwo = (await referenceClient.say(suite.app().url, 'summary')).shown;
+    const rest = await answer(referenceClient, WORKUP_ANSWERS.slice(2), () => suite.app().url);
     reference = { answers: [...firstTwo, ...rest], summaryAfterTwo };
-    await answer(protectedWorkup, WORKUP_ANSWERS.slice(0, 2), () => app.url);
+    await answer(protectedWorkup, WORKUP_ANSWERS.slice(0, 2), () => suite.app().url);
   });
   afterAll(async () => {
-    closeRawConnections();
-    await app?.stop();
     await sink?.close();
-    dataDir.remove();
   });
 
   it('answers damaged workup activities (missing fields, wrong types, huge and unicode strings, random card values) without a 5xx', async () => {
@@ -115,18 +112,18 @@ describe('random and hostile requests against one real server process', () => {
   });
 
   it('after the fuzz: still healthy, spooled no upload to disk, and the workup in progress continues exactly as before', async () => {
-    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
-    expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+    expect((await fetch(`${suite.app().url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${suite.app().url}/readyz`)).status).toBe(200);
     // restify's multipart parser (formidable) names its spooled uploads upload_<hex>.
     expect(readdirSync(tempDir).filter((name) => name.startsWith('upload_'))).toEqual([]);
 
-    expect((await protectedWorkup.say(app.url, 'summary')).shown).toBe(reference.summaryAfterTwo);
-    const continued = await answer(protectedWorkup, WORKUP_ANSWERS.slice(2), () => app.url);
+    expect((await protectedWorkup.say(suite.app().url, 'summary')).shown).toBe(reference.summaryAfterTwo);
+    const continued = await answer(protectedWorkup, WORKUP_ANSWERS.slice(2), () => suite.app().url);
     expect(continued).toEqual(reference.answers.slice(2));
     for (const part of EXPECTED_ASSESSMENT) expect(continued.at(-1)).toContain(part);
 
     const newcomer = new WorkupClient('conversation-after-fuzz', 'clinician-not-fuzzed');
-    expect(await answer(newcomer, WORKUP_ANSWERS.slice(0, 1), () => app.url)).toEqual(
+    expect(await answer(newcomer, WORKUP_ANSWERS.slice(0, 1), () => suite.app().url)).toEqual(
       reference.answers.slice(0, 1),
     );
   });

@@ -1,4 +1,4 @@
-import { makeDataDir, startAppProcess, type AppProcess } from './support/app-process';
+import { appProcessForSuite } from './support/app-process-for-suite';
 import { WorkupClient } from './support/workup-client';
 
 jest.setTimeout(120_000);
@@ -12,36 +12,24 @@ interface PageSession {
 const POLLS = 620;
 
 describe('rate budgets, caching and ids (one real server process, default limits)', () => {
-  const dataDir = makeDataDir('http-hardening');
-  let app: AppProcess;
+  const suite = appProcessForSuite('http-hardening');
   const clinician = new WorkupClient('conversation-hardening', 'clinician-hardening');
-
-  beforeAll(async () => {
-    app = await startAppProcess(
-      { SQLITE_PATH: `${dataDir.path}/alp.sqlite`, LOG_LEVEL: 'info' },
-      dataDir.path,
-    );
-  });
-  afterAll(async () => {
-    await app?.stop();
-    dataDir.remove();
-  });
 
   const openConversation = async (): Promise<{
     session: PageSession;
     tokenResponse: Response;
     opened: Response;
   }> => {
-    const tokenResponse = await fetch(`${app.url}/api/directline/token`, { method: 'POST' });
+    const tokenResponse = await fetch(`${suite.app().url}/api/directline/token`, { method: 'POST' });
     const session = (await tokenResponse.clone().json()) as PageSession;
-    const opened = await fetch(`${app.url}/v3/directline/conversations`, {
+    const opened = await fetch(`${suite.app().url}/v3/directline/conversations`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${session.token}` },
     });
     return { session, tokenResponse, opened };
   };
   const activitiesUrl = (session: PageSession) =>
-    `${app.url}/v3/directline/conversations/${session.conversationId}/activities`;
+    `${suite.app().url}/v3/directline/conversations/${session.conversationId}/activities`;
 
   it('marks every response that carries a token or clinical content Cache-Control: no-store', async () => {
     const { session, tokenResponse, opened } = await openConversation();
@@ -53,13 +41,13 @@ describe('rate budgets, caching and ids (one real server process, default limits
     const polled = await fetch(activitiesUrl(session), {
       headers: { Authorization: `Bearer ${session.token}` },
     });
-    const turn = await fetch(`${app.url}/api/messages`, {
+    const turn = await fetch(`${suite.app().url}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(clinician.activity({ text: 'ALP 300 U/L (ULN 120)' })),
     });
-    const discovery = await fetch(`${app.url}/cds-services`);
-    const cdsCall = await fetch(`${app.url}/cds-services/alp-workup`, {
+    const discovery = await fetch(`${suite.app().url}/cds-services`);
+    const cdsCall = await fetch(`${suite.app().url}/cds-services/alp-workup`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ hook: 'patient-view' }),
@@ -78,7 +66,7 @@ describe('rate budgets, caching and ids (one real server process, default limits
     ['replyToId', { replyToId: 'card-\udfff-1' }],
     ['recipient.id', { recipient: { id: 'bot\u0000' } }],
   ])('refuses a malformed %s with 400 naming it, instead of failing the turn', async (field, override) => {
-    const response = await fetch(`${app.url}/api/messages`, {
+    const response = await fetch(`${suite.app().url}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ ...clinician.activity({ text: 'start' }), ...override }),
@@ -113,9 +101,9 @@ describe('rate budgets, caching and ids (one real server process, default limits
     // The polling has its own budget, and it is spent...
     expect(statuses.get(429)).toBeGreaterThan(0);
     // ...but not the page's.
-    expect((await fetch(`${app.url}/`)).status).toBe(200);
-    expect((await fetch(`${app.url}/assets/app.js`)).status).toBe(200);
-    const page = await fetch(`${app.url}/`);
+    expect((await fetch(`${suite.app().url}/`)).status).toBe(200);
+    expect((await fetch(`${suite.app().url}/assets/app.js`)).status).toBe(200);
+    const page = await fetch(`${suite.app().url}/`);
     expect(page.headers.get('cache-control')).toBe('no-cache');
   });
 });

@@ -1,5 +1,5 @@
-import { makeDataDir, startAppProcess, type AppProcess } from './support/app-process';
-import { openStorageUnderTest, type StorageKind, type StorageUnderTest } from './support/storage-under-test';
+import { appProcessForSuite } from './support/app-process-for-suite';
+import { openStorageUnderTest, type StorageKind } from './support/storage-under-test';
 import { WorkupClient, type Turn } from './support/workup-client';
 import {
   EXPECTED_ASSESSMENT,
@@ -33,34 +33,23 @@ async function referenceRun(url: string): Promise<ReferenceRun> {
 }
 
 describe.each<StorageKind>(['SQLite', 'PostgreSQL'])('kill -9 of the server mid-workup on %s', (kind) => {
-  const dataDir = makeDataDir(`restart-${kind.toLowerCase()}`);
-  let storage: StorageUnderTest;
-  let running: AppProcess | undefined;
+  const suite = appProcessForSuite(`restart-${kind.toLowerCase()}`, {
+    storage: (dataDir) => openStorageUnderTest(kind, dataDir),
+  });
   let reference: ReferenceRun;
 
-  const start = async () => {
-    running = await startAppProcess({ ...storage.env, LOG_LEVEL: 'info' }, dataDir.path);
-    return running;
-  };
-
   beforeAll(async () => {
-    storage = await openStorageUnderTest(kind, dataDir.path);
-    reference = await referenceRun((await start()).url);
-  });
-  afterAll(async () => {
-    await running?.stop();
-    await storage?.dispose();
-    dataDir.remove();
+    reference = await referenceRun(suite.app().url);
   });
 
   it('loses nothing that was answered: after a restart the same conversation continues where it was', async () => {
-    const before = running as AppProcess;
+    const before = suite.app();
     const clinician = new WorkupClient('conversation-killed-between-turns', CLINICIAN);
     const answered = await answer(clinician, WORKUP_ANSWERS.slice(0, 2), () => before.url);
     expect(answered).toEqual(reference.answers.slice(0, 2));
     await before.kill();
 
-    const after = await start();
+    const after = await suite.startAgain();
     const summary = (await clinician.say(after.url, 'summary')).shown;
     for (const value of VALUES_AFTER_TWO_ANSWERS) expect(summary).toContain(value);
     expect(summary).toBe(reference.summaryAfterTwo);
@@ -71,7 +60,7 @@ describe.each<StorageKind>(['SQLite', 'PostgreSQL'])('kill -9 of the server mid-
   });
 
   it('leaves a turn cut off by kill -9 either wholly applied or not at all, and applied if it was answered', async () => {
-    const during = running as AppProcess;
+    const during = suite.app();
     const clinician = new WorkupClient('conversation-killed-during-a-turn', CLINICIAN);
     await answer(clinician, WORKUP_ANSWERS.slice(0, 1), () => during.url);
 
@@ -81,7 +70,7 @@ describe.each<StorageKind>(['SQLite', 'PostgreSQL'])('kill -9 of the server mid-
     await during.kill();
     const outcome = await inFlight;
 
-    const after = await start();
+    const after = await suite.startAgain();
     const summary = (await clinician.say(after.url, 'summary')).shown;
     expect([reference.summaryAfterOne, reference.summaryAfterTwo]).toContain(summary);
     if (outcome !== 'no answer') expect(summary).toBe(reference.summaryAfterTwo);

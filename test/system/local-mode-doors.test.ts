@@ -1,5 +1,5 @@
 import { startFakeHttpServer, type FakeHttpServer } from '../server/support/fake-http-server';
-import { makeDataDir, startAppProcess, type AppProcess } from './support/app-process';
+import { appProcessForSuite } from './support/app-process-for-suite';
 import { WorkupClient } from './support/workup-client';
 
 jest.setTimeout(120_000);
@@ -10,27 +10,17 @@ interface PageSession {
 }
 
 describe('local mode has no open doors (one real server process)', () => {
-  const dataDir = makeDataDir('doors');
-  let app: AppProcess;
+  const suite = appProcessForSuite('doors', {
+    env: { RATE_LIMIT_MAX_REQUESTS: '1000000', RATE_LIMIT_TOKEN_MAX_REQUESTS: '1000000' },
+  });
   let foreignConnector: FakeHttpServer;
   const clinician = new WorkupClient('conversation-doors', 'clinician-doors');
 
   beforeAll(async () => {
     foreignConnector = await startFakeHttpServer(() => ({ status: 200, body: { id: 'x' } }));
-    app = await startAppProcess(
-      {
-        SQLITE_PATH: `${dataDir.path}/alp.sqlite`,
-        LOG_LEVEL: 'info',
-        RATE_LIMIT_MAX_REQUESTS: '1000000',
-        RATE_LIMIT_TOKEN_MAX_REQUESTS: '1000000',
-      },
-      dataDir.path,
-    );
   });
   afterAll(async () => {
-    await app?.stop();
     await foreignConnector?.close();
-    dataDir.remove();
   });
 
   const normalDelivery = (serviceUrl: string) => {
@@ -43,7 +33,7 @@ describe('local mode has no open doors (one real server process)', () => {
       ['application/x-www-form-urlencoded', 'type=message&channelId=x&text=start'],
       ['text/plain', JSON.stringify(normalDelivery('http://127.0.0.1:9'))],
     ]) {
-      const response = await fetch(`${app.url}/api/messages`, {
+      const response = await fetch(`${suite.app().url}/api/messages`, {
         method: 'POST',
         headers: { 'Content-Type': type },
         body,
@@ -53,7 +43,7 @@ describe('local mode has no open doors (one real server process)', () => {
   });
 
   it('refuses a request from another site (foreign Origin)', async () => {
-    const response = await fetch(`${app.url}/api/messages`, {
+    const response = await fetch(`${suite.app().url}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: 'https://attacker.example' },
       body: JSON.stringify(clinician.activity({ text: 'start' })),
@@ -63,7 +53,7 @@ describe('local mode has no open doors (one real server process)', () => {
 
   it('replies to no serviceUrl off this machine', async () => {
     const foreign = foreignConnector.url.replace('127.0.0.1', '192.0.2.10');
-    const response = await fetch(`${app.url}/api/messages`, {
+    const response = await fetch(`${suite.app().url}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(normalDelivery(foreign)),
@@ -74,9 +64,9 @@ describe('local mode has no open doors (one real server process)', () => {
 
   const openConversation = async (): Promise<PageSession> => {
     const session = (await (
-      await fetch(`${app.url}/api/directline/token`, { method: 'POST' })
+      await fetch(`${suite.app().url}/api/directline/token`, { method: 'POST' })
     ).json()) as PageSession;
-    const opened = await fetch(`${app.url}/v3/directline/conversations`, {
+    const opened = await fetch(`${suite.app().url}/v3/directline/conversations`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${session.token}` },
     });
@@ -84,7 +74,7 @@ describe('local mode has no open doors (one real server process)', () => {
     return session;
   };
   const poll = (session: PageSession) =>
-    fetch(`${app.url}/v3/directline/conversations/${session.conversationId}/activities`, {
+    fetch(`${suite.app().url}/v3/directline/conversations/${session.conversationId}/activities`, {
       headers: { Authorization: `Bearer ${session.token}` },
     });
 
@@ -95,7 +85,7 @@ describe('local mode has no open doors (one real server process)', () => {
       ['POST', `/v3/conversations/${session.conversationId}/activities`],
       ['PUT', `/v3/conversations/${session.conversationId}/activities/${session.conversationId}%7C0`],
     ] as const) {
-      const injected = await fetch(`${app.url}${path}`, {
+      const injected = await fetch(`${suite.app().url}${path}`, {
         method,
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({
@@ -113,7 +103,7 @@ describe('local mode has no open doors (one real server process)', () => {
   it('evicts the conversation used longest ago, not the one opened first, when 1000 more are opened', async () => {
     const kept = await openConversation();
     for (let opened = 0; opened < 1000; opened += 1) {
-      await fetch(`${app.url}/api/directline/token`, { method: 'POST' });
+      await fetch(`${suite.app().url}/api/directline/token`, { method: 'POST' });
       if (opened % 100 === 0) expect((await poll(kept)).status).toBe(200);
     }
     expect((await poll(kept)).status).toBe(200);

@@ -1,4 +1,4 @@
-import { makeDataDir, startAppProcess, type AppProcess } from './support/app-process';
+import { appProcessForSuite } from './support/app-process-for-suite';
 import { WorkupClient, postActivity } from './support/workup-client';
 import { EXPECTED_ASSESSMENT, WORKUP_ANSWERS, answer } from './support/workup-script';
 
@@ -38,28 +38,20 @@ function searchableLog(output: string): string {
 }
 
 describe('the server log at LOG_LEVEL=debug', () => {
-  const dataDir = makeDataDir('logs');
-  let app: AppProcess;
-
-  beforeAll(async () => {
-    app = await startAppProcess(
-      { SQLITE_PATH: `${dataDir.path}/alp.sqlite`, LOG_LEVEL: 'debug' },
-      dataDir.path,
-    );
-  });
-  afterAll(async () => {
-    await app?.stop();
-    dataDir.remove();
-  });
+  const suite = appProcessForSuite('logs', { env: { LOG_LEVEL: 'debug' } });
 
   it('holds no lab value, no message text and no raw id after a whole workup, card submits and refused requests', async () => {
     const clinician = new WorkupClient(RAW_CONVERSATION_ID, RAW_USER_ID);
-    const shown = await answer(clinician, [...WORKUP_ANSWERS, 'summary', 'why', 'chart note'], () => app.url);
+    const shown = await answer(
+      clinician,
+      [...WORKUP_ANSWERS, 'summary', 'why', 'chart note'],
+      () => suite.app().url,
+    );
     for (const part of EXPECTED_ASSESSMENT) expect(shown[WORKUP_ANSWERS.length - 1]).toContain(part);
 
     const byCard = new WorkupClient(`${RAW_CONVERSATION_ID}-cards`, RAW_USER_ID);
-    const card = (await byCard.say(app.url, 'start')).buttons.find((data) => data.action === 'next');
-    const submitted = await byCard.submit(app.url, {
+    const card = (await byCard.say(suite.app().url, 'start')).buttons.find((data) => data.action === 'next');
+    const submitted = await byCard.submit(suite.app().url, {
       ...card,
       'alp.value': '987',
       'alp.unit': 'U/L',
@@ -68,20 +60,20 @@ describe('the server log at LOG_LEVEL=debug', () => {
     expect(submitted.shown).toContain('I read: ALP 987 U/L');
 
     // Refused before any turn: a wrong field type, and a body over the size limit.
-    const wrongType = await postActivity(app.url, {
+    const wrongType = await postActivity(suite.app().url, {
       ...clinician.activity({ text: 'Zorblax ALP 987' }),
       type: 7,
     });
     expect(wrongType.status).toBe(400);
     const oversized = await postActivity(
-      app.url,
+      suite.app().url,
       clinician.activity({ text: 'Zorblax ALP 987 '.repeat(20_000) }),
     );
     expect(oversized.status).toBe(413);
 
     // Stopped first: the log is read whole, not while the last requests' lines are still in flight.
-    await app.stop();
-    const log = searchableLog(app.output());
+    await suite.app().stop();
+    const log = searchableLog(suite.app().output());
     // The log is really there and really at debug: every request is in it.
     expect(log.match(/"route":"\/api\/messages"/g)?.length ?? 0).toBeGreaterThanOrEqual(
       WORKUP_ANSWERS.length + 3 + 2,

@@ -2,7 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { channelToken, keySet, TEST_APP_ID, TEST_SERVICE_URL } from '../server/support/channel-token';
-import { makeDataDir, startAppProcess, type AppProcess } from './support/app-process';
+import type { AppProcess } from './support/app-process';
+import { appProcessForSuite } from './support/app-process-for-suite';
 
 jest.setTimeout(120_000);
 
@@ -75,14 +76,12 @@ async function refusingUrl(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-const production = (metadataUrl: string, dataDir: string) => ({
+const production = (metadataUrl: string) => ({
   MicrosoftAppId: TEST_APP_ID,
   MicrosoftAppPassword: 'not-a-real-password',
   AUDIT_SALT: 'k3y-Endpoint-test-Salt-9f2c',
   BOT_OPENID_METADATA_URL: metadataUrl,
   BOT_KEYS_TIMEOUT_SECONDS: '1',
-  SQLITE_PATH: `${dataDir}/alp.sqlite`,
-  LOG_LEVEL: 'info',
 });
 
 const teamsActivity = {
@@ -125,9 +124,6 @@ function expectNoKeyOrStack(stderr: string): void {
 }
 
 describe('production mode when the key endpoint misbehaves (real server process)', () => {
-  const dataDir = makeDataDir('keys');
-  afterAll(() => dataDir.remove());
-
   describe.each<[string, KeyEndpointMode | 'refused']>([
     ['hangs (accepts, never answers)', 'hang'],
     ['refuses connections', 'refused'],
@@ -136,25 +132,25 @@ describe('production mode when the key endpoint misbehaves (real server process)
     ['serves no usable key', 'no-usable-key'],
   ])('the key endpoint %s', (_name, mode) => {
     let endpoint: KeyEndpoint | undefined;
-    let app: AppProcess;
+    let metadataUrl = '';
 
+    // The key endpoint starts before the app process and closes after it.
     beforeAll(async () => {
       endpoint = mode === 'refused' ? undefined : await startKeyEndpoint(mode);
-      const url = endpoint?.url ?? (await refusingUrl());
-      app = await startAppProcess(production(`${url}/openid`, dataDir.path), dataDir.path);
+      metadataUrl = `${endpoint?.url ?? (await refusingUrl())}/openid`;
     });
+    const suite = appProcessForSuite(`keys-${mode}`, { env: () => production(metadataUrl) });
     afterAll(async () => {
-      await app?.stop();
       await endpoint?.close();
     });
 
     it.each(plainlyForged)('answers 401 to %s without the keys', async (_case, headers) => {
-      expect((await post(app, headers)).status).toBe(401);
+      expect((await post(suite.app(), headers)).status).toBe(401);
     });
 
     it('answers a well-formed token it cannot check with 503 and Retry-After, and fetches once for many requests', async () => {
       for (let attempt = 0; attempt < 4; attempt += 1) {
-        const response = await post(app, bearer(channelToken(impostor.privateKey)));
+        const response = await post(suite.app(), bearer(channelToken(impostor.privateKey)));
         expect(response.status).toBe(503);
         expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
         expect(((await response.json()) as { message: string }).message).toContain('signing keys');
@@ -163,37 +159,45 @@ describe('production mode when the key endpoint misbehaves (real server process)
     });
 
     it('logs the failure once per interval with a reason, and nothing on stderr', async () => {
-      await app.stop();
-      const failures = app.output().match(/could not fetch the Bot Framework signing keys/g) ?? [];
+      await suite.app().stop();
+      const failures =
+        suite
+          .app()
+          .output()
+          .match(/could not fetch the Bot Framework signing keys/g) ?? [];
       expect(failures).toHaveLength(1);
-      expect(app.stderr()).toBe('');
-      expectNoKeyOrStack(app.output());
+      expect(suite.app().stderr()).toBe('');
+      expectNoKeyOrStack(suite.app().output());
     });
   });
 
   describe('the key endpoint serves the channel key', () => {
-    let endpoint: KeyEndpoint;
-    let app: AppProcess;
+    let endpoint: KeyEndpoint | undefined;
 
+    // The key endpoint starts before the app process and closes after it.
     beforeAll(async () => {
       endpoint = await startKeyEndpoint('serve');
-      app = await startAppProcess(production(`${endpoint.url}/openid`, dataDir.path), dataDir.path);
     });
+    const suite = appProcessForSuite('keys-serve', { env: () => production(`${endpoint?.url}/openid`) });
     afterAll(async () => {
-      await app?.stop();
       await endpoint?.close();
     });
 
     it('answers 401 to every forged token, logs the refusals once per interval and prints no key or stack', async () => {
-      for (const [, headers] of plainlyForged) expect((await post(app, headers)).status).toBe(401);
+      for (const [, headers] of plainlyForged) expect((await post(suite.app(), headers)).status).toBe(401);
       for (let attempt = 0; attempt < 5; attempt += 1) {
-        expect((await post(app, bearer(channelToken(impostor.privateKey)))).status).toBe(401);
+        expect((await post(suite.app(), bearer(channelToken(impostor.privateKey)))).status).toBe(401);
       }
-      expect((await post(app, bearer(channelToken(trusted.privateKey)))).status).toBe(200);
-      await app.stop();
-      expect(app.output().match(/rejected an unauthenticated request/g) ?? []).toHaveLength(1);
-      expect(app.stderr()).toBe('');
-      expectNoKeyOrStack(app.output());
+      expect((await post(suite.app(), bearer(channelToken(trusted.privateKey)))).status).toBe(200);
+      await suite.app().stop();
+      expect(
+        suite
+          .app()
+          .output()
+          .match(/rejected an unauthenticated request/g) ?? [],
+      ).toHaveLength(1);
+      expect(suite.app().stderr()).toBe('');
+      expectNoKeyOrStack(suite.app().output());
     });
   });
 });

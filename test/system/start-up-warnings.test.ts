@@ -1,4 +1,4 @@
-import { makeDataDir, startAppProcess, type AppProcess } from './support/app-process';
+import { appProcessForSuite } from './support/app-process-for-suite';
 import { WorkupClient } from './support/workup-client';
 
 jest.setTimeout(60_000);
@@ -11,19 +11,10 @@ const NODE_WARNING = /\(node:\d+\) (\[\w+\] )?\w*Warning: .*/g;
  * printed DEP0111 (spdy's `process.binding`) twice at every start, and died on Node 24.
  */
 describe('the server process on this Node runtime', () => {
-  const dataDir = makeDataDir('start-up-warnings');
-  let running: AppProcess | undefined;
-
-  afterAll(async () => {
-    await running?.stop();
-    dataDir.remove();
-  });
+  const suite = appProcessForSuite('start-up-warnings');
 
   it('starts, answers a turn and prints no Node warning', async () => {
-    running = await startAppProcess(
-      { SQLITE_PATH: `${dataDir.path}/alp.sqlite`, LOG_LEVEL: 'info' },
-      dataDir.path,
-    );
+    const running = suite.app();
     const turn = await new WorkupClient('start-up-conversation', 'start-up-clinician').say(
       running.url,
       'start',
