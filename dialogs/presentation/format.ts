@@ -2,6 +2,7 @@
  * Number and unit formatting for everything the clinician reads. One place, so a value looks the
  * same in the echo, the cards, the running line and the chart note.
  */
+import { inUnit } from '../../src/clinical';
 
 const MICRO = 'µ';
 
@@ -15,16 +16,11 @@ export const formatValue = (value: number): string => {
 };
 
 /**
- * Converted values are approximations: 3 significant figures, never more decimals than
- * a lab would print (300 U/L, 1.75 mg/dL, 17.5 µmol/L).
+ * A converted value to the decimals a lab prints in its unit (300 U/L, 1.8 mg/dL, 9.6 mg/dL): the
+ * clinical core's convention (`DISPLAY_DECIMALS`), so the echo and the assessment agree.
  */
-export const formatConverted = (value: number): string => {
-  if (!Number.isFinite(value)) return String(value);
-  const magnitude = Math.abs(value);
-  const decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2;
-  const factor = 10 ** decimals;
-  return String(Math.round(value * factor) / factor);
-};
+export const formatConverted = (value: number, unit: string): string =>
+  Number.isFinite(value) ? inUnit(value, unit) : String(value);
 
 /** Multiples of the ULN always with one decimal, as clinicians quote them ("1.5x ULN", "0.6x"). */
 export const formatMultiple = (multiple: number): string => {

@@ -18,7 +18,7 @@ export interface LabText {
 const convertedText = (normalized: NormalizedLab): string =>
   normalized.value === normalized.reportedValue
     ? ''
-    : ` = ${formatConverted(normalized.value)} ${normalized.unit}`;
+    : ` = ${formatConverted(normalized.value, normalized.unit)} ${normalized.unit}`;
 
 export const isLabField = (field: string): field is LabField =>
   field in FIELD_INFO && FIELD_INFO[field as LabField].isLab === true;

@@ -34,3 +34,4 @@ export { redFlagSuspicions, type RedFlagSuspicion } from './red-flag-suspicions'
 export { CONTENT_VERSION, DISCLAIMER } from './content';
 export { renderRulesDocument } from './rules-document';
 export { ctcaeAlpGrade, type CtcaeGrade } from './ctcae';
+export { inUnit } from './format';

@@ -35,3 +35,21 @@ export type UnitFactors = Readonly<Record<string, number>>;
 export function displayUnit(unit: string): string {
   return unit.replace('μ', 'µ').replace(/^u(kat|mol|g)/, 'µ$1');
 }
+
+/**
+ * The decimals a lab report prints in each unit the bot converts a value into or derives one in
+ * (clinical reference section 10: ALP 41-133 U/L or 0.7-2.2 µkat/L, bilirubin 0.1-1.2 mg/dL or
+ * 2-21 µmol/L, calcium 8.5-10.5 mg/dL or 2.1-2.6 mmol/L; albumin 35 g/L or 3.5 g/dL, CRP 4.5 mg/L).
+ * A converted value carries no more precision than the reported one, so it is shown to these
+ * ("Calcium 2.4 mmol/L = 9.6 mg/dL", not 9.619); the rules compute with the unrounded value.
+ */
+export const DISPLAY_DECIMALS: Readonly<Record<string, number>> = {
+  'U/L': 0,
+  'µkat/L': 2,
+  'mg/dL': 1,
+  'µmol/L': 0,
+  'mmol/L': 2,
+  'g/dL': 1,
+  'g/L': 0,
+  'mg/L': 1,
+};

@@ -1,4 +1,6 @@
-import { FIELD_INFO, normalizeLab } from '../../src/clinical';
+import { FIELD_INFO, LAB_FIELDS, inUnit, normalizeLab } from '../../src/clinical';
+import { DISPLAY_DECIMALS } from '../../src/clinical/units';
+import { assessValid, boneCase, firedIds, lab } from './support/cases';
 
 describe('normalizeLab', () => {
   it.each([
@@ -69,5 +71,60 @@ describe('normalizeLab', () => {
       if (info.isLab) expect(info.units.length).toBeGreaterThan(0);
       expect(field).toMatch(/^[a-zA-Z0-9.]+$/);
     }
+  });
+});
+
+describe('converted values, as the clinician reads them', () => {
+  const finding = (input: unknown, id: string) => assessValid(input).findings.find((f) => f.id === id)?.text;
+
+  it.each([
+    ['ALP 1.23 µkat/L', { alp: { value: 1.23, unit: 'µkat/L', uln: 1 } }, 'U-1', 'ALP 1.23 µkat/L = 74 U/L.'],
+    [
+      'bilirubin 9 µmol/L',
+      { bilirubinTotal: { value: 9, unit: 'µmol/L', uln: 21 } },
+      'U-2',
+      'Total bilirubin 9 µmol/L = 0.5 mg/dL.',
+    ],
+    [
+      'calcium 2.4 mmol/L',
+      { calcium: { value: 2.4, unit: 'mmol/L', uln: 2.6 } },
+      'U-5',
+      'Calcium 2.4 mmol/L = 9.6 mg/dL.',
+    ],
+    ['albumin 35 g/L', { albumin: { value: 35, unit: 'g/L' } }, 'U-5', 'Albumin 35 g/L = 3.5 g/dL.'],
+  ])('%s is shown to the decimals a lab prints in the unit converted into', (_name, labs, id, shown) => {
+    expect(finding({ ...boneCase, ...labs }, id)).toContain(shown);
+  });
+
+  it('shows a derived calcium in both units to their decimals, and an uncorrected one as reported', () => {
+    const corrected = assessValid({
+      ...boneCase,
+      calcium: { value: 2.9, unit: 'mmol/L', uln: 2.6 },
+      albumin: { value: 30, unit: 'g/L' },
+    });
+    expect(corrected.redFlags.find((f) => f.id === 'R-04')?.text).toContain(
+      'Corrected calcium 12.4 mg/dL (3.10 mmol/L).',
+    );
+    const uncorrected = assessValid({ ...boneCase, calcium: { value: 12, unit: 'mg/dL', uln: 10.5 } });
+    expect(uncorrected.redFlags.find((f) => f.id === 'R-04')?.text).toContain(
+      'Calcium 12 mg/dL (2.99 mmol/L), uncorrected',
+    );
+  });
+
+  it('rounds only what is shown: TG18 B reads bilirubin 34 µmol/L (1.99 mg/dL, shown as 2.0) as below 2 mg/dL', () => {
+    const febrile = { alp: lab(130, 120), temperatureC: 38.6 };
+    const below = { ...febrile, bilirubinTotal: { value: 34, unit: 'µmol/L', uln: 40 } };
+    expect(finding(below, 'U-2')).toContain('Total bilirubin 34 µmol/L = 2.0 mg/dL.');
+    expect(firedIds(assessValid(below))).not.toContain('R-02');
+    const above = { ...febrile, bilirubinTotal: { value: 35, unit: 'µmol/L', uln: 40 } };
+    expect(firedIds(assessValid(above))).toContain('R-02');
+  });
+
+  it('has a display convention for every unit a lab value is converted into', () => {
+    const convertedInto = LAB_FIELDS.filter((field) =>
+      Object.values(FIELD_INFO[field].factors).some((factor) => factor !== 1),
+    ).map((field) => FIELD_INFO[field].canonicalUnit);
+    expect(convertedInto.filter((unit) => DISPLAY_DECIMALS[unit] === undefined)).toEqual([]);
+    expect(inUnit(2.4 * 4.008, 'mg/dL')).toBe('9.6');
   });
 });

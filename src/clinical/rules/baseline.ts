@@ -1,5 +1,5 @@
 import { alpRaised, onTherapy } from '../facts';
-import { amount, times } from '../format';
+import { labAmount, times } from '../format';
 import type { Rule } from '../rule';
 
 export const BASELINE_MULTIPLE_FOR_EVALUATION = 2;
@@ -61,8 +61,10 @@ export const BASELINE_RULES: readonly Rule[] = [
     kind: 'caution',
     condition: 'Baseline ALP given without its own ULN',
     applies: ({ derived: d }) => d.baselineUlnFromCurrentReport,
-    detail: (f) =>
-      `Baseline ${amount(f.labs.alpBaseline?.value ?? 0)} U/L read against the current ULN of ${amount(f.labs.alp.uln ?? 0)} U/L.`,
+    detail: ({ labs: { alp, alpBaseline } }) => {
+      const currentUln = { value: alp.uln ?? 0, reportedValue: alp.reportedUln ?? 0, unit: alp.unit };
+      return `Baseline ${alpBaseline === undefined ? '' : labAmount(alpBaseline)} U/L read against the current ULN of ${labAmount(currentUln)} U/L.`;
+    },
     recommendation:
       "If the baseline was measured by another lab, give that lab's ULN: raw values are not comparable across labs or methods.",
     why: "Methods and reference intervals differ between labs; the engine reads the baseline against the current report's ULN only when it has no ULN of its own, and says so (team convention [NV]).",

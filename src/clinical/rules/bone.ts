@@ -1,5 +1,5 @@
 import { alpRaised, onProteasomeInhibitor, pregnant, type Facts } from '../facts';
-import { amount, signedPercent, times } from '../format';
+import { amount, inUnit, signedPercent, times } from '../format';
 import type { Rule } from '../rule';
 
 /** Zangari 2007 measured the rise at week 6; Zangari 2005 saw it within 3 three-week cycles, hence weeks 3-9. */
@@ -161,7 +161,7 @@ export const BONE_RULES: readonly Rule[] = [
     condition: `Bone origin, on carfilzomib, ALP > ${CARFILZOMIB_RISE_UL} U/L above baseline, at week ${CARFILZOMIB_WINDOW_WEEKS} or earlier`,
     applies: (f) => boneOrigin(f) && carfilzomibRiseInWindow(f),
     detail: (f) =>
-      `ALP up ${amount(f.derived.alpRiseUL ?? 0)} U/L from baseline at week ${amount(weeks(f) ?? 0)} of carfilzomib.`,
+      `ALP up ${inUnit(f.derived.alpRiseUL ?? 0, 'U/L')} U/L from baseline at week ${amount(weeks(f) ?? 0)} of carfilzomib.`,
     recommendation:
       'An early ALP rise on carfilzomib was associated with VGPR or better: a supportive sign, not a response criterion; assess response by IMWG criteria.',
     why: 'Zangari 2011 (carfilzomib, PX-171-003/-004, 67 evaluable patients, retrospective): the ALP increment differed between >= VGPR and other responses at cycle 2 day 1 (P = 0.0049), where ALP rose by more than 15 U/L in >= VGPR patients. This is where the seed article\'s (S10) "VGPR" belongs. The week-8 window around cycle 2 day 1 is the team\'s reading [NV].',

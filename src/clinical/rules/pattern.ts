@@ -1,5 +1,5 @@
 import { alpRaised, onProteasomeInhibitor, type Facts } from '../facts';
-import { amount, ratio, signedPercent, times } from '../format';
+import { labAmount, ratio, signedPercent, times } from '../format';
 import { R_CHOLESTATIC_AT_MOST, R_HEPATOCELLULAR_AT_LEAST } from '../r-ratio';
 import type { Rule } from '../rule';
 
@@ -22,7 +22,7 @@ export const PATTERN_RULES: readonly Rule[] = [
     condition: 'ALP <= 1x ULN',
     applies: ({ derived: d }) => d.alpXUln !== undefined && d.alpXUln <= 1,
     detail: (f) => {
-      const base = `ALP ${amount(f.labs.alp.value)} U/L is ${times(f.derived.alpXUln ?? 0)} ULN.`;
+      const base = `ALP ${labAmount(f.labs.alp)} U/L is ${times(f.derived.alpXUln ?? 0)} ULN.`;
       const change = f.derived.alpChangePercent;
       return onProteasomeInhibitor(f) && change !== undefined
         ? `${base} Change from baseline on ${f.input.therapy?.agent}: ${signedPercent(change)}.`

@@ -1,7 +1,7 @@
-import { HYPERCALCAEMIA, isHypercalcaemic } from '../calcium';
+import { HYPERCALCAEMIA, isHypercalcaemic, type CalciumReading } from '../calcium';
 import { pregnant, type Facts } from '../facts';
 import { FIELD_INFO } from '../field-info';
-import { amount, times } from '../format';
+import { amount, inUnit, labAmount, times } from '../format';
 import type { Rule } from '../rule';
 import type { CeilingField } from '../uln-ceilings';
 
@@ -19,7 +19,7 @@ export function flagValueText(f: Facts, field: CeilingField): string {
   if (multiple === undefined || lab === undefined) return '';
   const label = FIELD_INFO[field].label;
   if (multiple.assumedUln === undefined) return `${label} ${times(multiple.xUln)} ULN`;
-  return `${label} ${amount(lab.value)} ${lab.unit} (no ULN given: ${times(multiple.xUln)} the highest common ULN, ${amount(multiple.assumedUln)} ${lab.unit})`;
+  return `${label} ${labAmount(lab)} ${lab.unit} (no ULN given: ${times(multiple.xUln)} the highest common ULN, ${amount(multiple.assumedUln)} ${lab.unit})`;
 }
 
 /** TG18 A: systemic inflammation. */
@@ -91,7 +91,10 @@ const hypercalcaemiaWhy =
 const hypercalcaemiaDetail = ({ derived: d }: Facts): string => {
   const ca = d.calcium;
   if (ca === undefined) return '';
-  const numbers = `${amount(ca.valueMgDl)} mg/dL (${amount(ca.valueMmolL)} mmol/L)`;
+  // The uncorrected value in the unit it was reported in is the reported value: shown as typed.
+  const shown = (value: number, unit: CalciumReading['unit']) =>
+    !ca.corrected && unit === ca.unit ? amount(value) : inUnit(value, unit);
+  const numbers = `${shown(ca.valueMgDl, 'mg/dL')} mg/dL (${shown(ca.valueMmolL, 'mmol/L')} mmol/L)`;
   return ca.corrected
     ? `Corrected calcium ${numbers}.`
     : `Calcium ${numbers}, uncorrected: albumin not given (give it for the corrected value).`;
@@ -242,7 +245,7 @@ export const RED_FLAG_RULES: readonly Rule[] = [
         altLab === undefined || altMultiple === undefined
           ? ''
           : altMultiple.assumedUln === undefined
-            ? `ALT ${amount(altLab.value)} U/L (${times(altMultiple.xUln)} ULN)`
+            ? `ALT ${labAmount(altLab)} U/L (${times(altMultiple.xUln)} ULN)`
             : flagValueText(f, 'alt');
       const ast = flagOver(f, 'ast', 15) ? flagValueText(f, 'ast') : '';
       return `${[alt, ast].filter((s) => s !== '').join(', ')}.`;

@@ -1,6 +1,6 @@
 import type { Facts } from '../facts';
 import { FIELD_INFO, LAB_FIELDS, type LabField } from '../field-info';
-import { amount } from '../format';
+import { amount, inUnit, labAmount } from '../format';
 import type { NormalizedLab } from '../normalize';
 import type { Rule } from '../rule';
 import { ulnsNeededForRedFlags } from '../uln-needed';
@@ -32,7 +32,7 @@ const conversionText = (labs: NormalizedLab[]): string =>
   labs
     .map(
       (lab) =>
-        `${FIELD_INFO[lab.field].label} ${amount(lab.reportedValue)} ${lab.reportedUnit} = ${amount(lab.value)} ${lab.unit}`,
+        `${FIELD_INFO[lab.field].label} ${amount(lab.reportedValue)} ${lab.reportedUnit} = ${inUnit(lab.value, lab.unit)} ${lab.unit}`,
     )
     .join('; ') + '.';
 
@@ -123,7 +123,7 @@ export const UNIT_RULES: readonly Rule[] = [
       ulnsNeededForRedFlags(f)
         .map((need) => {
           const lab = f.labs[need.field];
-          const value = lab === undefined ? '' : ` ${amount(lab.value)} ${lab.unit}`;
+          const value = lab === undefined ? '' : ` ${labAmount(lab)} ${lab.unit}`;
           return `${FIELD_INFO[need.field].label}${value} has no ULN: needed to rule out ${need.flags.join(' and ')}.`;
         })
         .join(' '),

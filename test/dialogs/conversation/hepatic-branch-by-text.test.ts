@@ -16,7 +16,7 @@ const exchanges: Exchange[] = [
     extra: inChannel,
     expect: [
       'I read: ALP 5 µkat/L = 300 U/L (2.3x ULN)',
-      'total bilirubin 30 µmol/L = 1.75 mg/dL (1.4x ULN)',
+      'total bilirubin 30 µmol/L = 1.8 mg/dL (1.4x ULN)',
       'GGT 200 U/L (3.3x ULN)',
       'Cholestatic pattern, 2.3x ULN',
       'hepatic origin',

@@ -72,7 +72,7 @@ describe('chartNote', () => {
     const { known, assessment } = assessed(EXAMPLE_B_CHOLESTATIC_SI_UNITS);
     const note = unwrapped(chartNote(known, assessment));
     expect(note).toContain('ALP 5 µkat/L = 300 U/L (ULN 2.2; 2.3x)');
-    expect(note).toContain('total bilirubin 30 µmol/L = 1.75 mg/dL (ULN 21; 1.4x)');
+    expect(note).toContain('total bilirubin 30 µmol/L = 1.8 mg/dL (ULN 21; 1.4x)');
     expect(note).toContain('Pattern: cholestatic pattern; origin: hepatic origin (GGT 3.3x ULN, raised)');
   });
 

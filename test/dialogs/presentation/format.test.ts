@@ -52,14 +52,17 @@ describe('value formatting', () => {
   });
 
   it.each([
-    [300, '300'],
-    [299.6, '300'],
-    [30 / 17.1, '1.75'],
-    [175.4, '175'],
-    [17.54, '17.5'],
-    [2.4 * 4.008, '9.62'],
-  ])('converted value %d reads %s (3 significant figures)', (value, shown) => {
-    expect(formatConverted(value)).toBe(shown);
+    [5 * 60, 'U/L', '300'],
+    [1.234 * 60, 'U/L', '74'],
+    [30 / 17.1, 'mg/dL', '1.8'],
+    [9 / 17.1, 'mg/dL', '0.5'],
+    [2.4 * 4.008, 'mg/dL', '9.6'],
+    [2.5 * 4.008, 'mg/dL', '10.0'],
+    [10 * 0.2495, 'mmol/L', '2.50'],
+    [35 * 0.1, 'g/dL', '3.5'],
+    [0.45 * 10, 'mg/L', '4.5'],
+  ])('converted value %d %s reads %s (the decimals a lab prints in that unit)', (value, unit, shown) => {
+    expect(formatConverted(value, unit)).toBe(shown);
   });
 
   it.each([

@@ -12,7 +12,7 @@ describe('readingsEcho', () => {
     ]);
     expect(echo).toBe(
       'I read: ALP 5 µkat/L = 300 U/L (2.3x ULN); ALT 30 U/L (0.8x ULN); AST 35 U/L (0.9x ULN); ' +
-        'total bilirubin 30 µmol/L = 1.75 mg/dL (1.4x ULN); GGT 200 U/L (3.3x ULN). ' +
+        'total bilirubin 30 µmol/L = 1.8 mg/dL (1.4x ULN); GGT 200 U/L (3.3x ULN). ' +
         'No unit given, so I read ALT in U/L, AST in U/L and GGT in U/L.',
     );
   });
