@@ -1,5 +1,6 @@
 import type { CaseFieldPath, FieldOfKind, LabField, ScalarField, Sex, Symptom } from '../../src/clinical';
 import { FIELD_REGISTRY, SEXES, SYMPTOMS, THERAPY_AGENTS, ULTRASOUND_RESULTS } from '../../src/clinical';
+import { ULTRASOUND_LABELS } from '../presentation/labels';
 import type { Choice } from './adaptive-card';
 
 const SEX_TITLES: Record<Sex, string> = { female: 'Female', male: 'Male', 'not-stated': 'Not stated' };
@@ -77,20 +78,11 @@ const THERAPY_TITLES: Record<(typeof THERAPY_AGENTS)[number], string> = {
   none: 'No current treatment',
 };
 
-export const ULTRASOUND_TITLES: Record<(typeof ULTRASOUND_RESULTS)[number], string> = {
-  normal: 'Normal',
-  'dilated-ducts': 'Dilated ducts',
-  'cbd-stone': 'Bile duct stone',
-  'focal-lesions': 'Focal lesions',
-  'diffuse-infiltration': 'Diffuse infiltration',
-  hepatomegaly: 'Hepatomegaly',
-};
-
 const CHOICES: Readonly<Record<FieldOfKind<'choice'>, Choice[]>> = {
   'therapy.agent': THERAPY_AGENTS.map((agent) => ({ title: THERAPY_TITLES[agent], value: agent })),
   'history.sex': SEXES.map((sex) => ({ title: SEX_TITLES[sex], value: sex })),
   'imaging.ultrasound': ULTRASOUND_RESULTS.map((result) => ({
-    title: ULTRASOUND_TITLES[result],
+    title: ULTRASOUND_LABELS[result],
     value: result,
   })),
   ama: [

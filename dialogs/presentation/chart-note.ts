@@ -1,44 +1,18 @@
-import type { Assessment, CaseFieldPath, Finding, PartialCase } from '../../src/clinical';
-import { BIBLIOGRAPHY, type LabField } from '../../src/clinical';
+import type { Assessment, CaseFieldPath, Finding, PartialCase, Symptom } from '../../src/clinical';
+import { BIBLIOGRAPHY, FIELD_REGISTRY, LAB_FIELDS, SCALAR_FIELDS, valueAtPath } from '../../src/clinical';
 import { findingsOf, gradeLine, originPhrase } from './assessment-lines';
 import { fieldName } from './field-names';
 import { capitalise, formatPercentChange, formatValue, joinProse } from './format';
-import { PATTERN_LABELS } from './labels';
+import { PATTERN_LABELS, ULTRASOUND_LABELS } from './labels';
 import { labRecord, scalarText } from './lab-text';
 
-/** The labs in the order a clinician reads a panel; the baseline ALP rides along with the ALP. */
-const RECORDED_LABS: readonly LabField[] = [
-  'alp',
-  'alt',
-  'ast',
-  'bilirubinTotal',
-  'bilirubinDirect',
-  'ggt',
-  'nucleotidase5',
-  'boneSpecificAlp',
-  'calcium',
-  'albumin',
-  'crp',
-];
+/** Every lab, in the case schema's order (the enzymes first); the baseline ALP rides along with the ALP. */
+const RECORDED_LABS = LAB_FIELDS.filter((field) => field !== 'alpBaseline');
 
-const RECORDED_SCALARS = [
-  'inr',
-  'temperatureC',
-  'wbc',
-  'isoenzymes.bonePercent',
-  'isoenzymes.liverPercent',
-  'isoenzymes.intestinalPercent',
-  'isoenzymes.placentalPercent',
-  'heatStableAlpPercent',
-] as const;
-
-const readScalar = (known: PartialCase, path: (typeof RECORDED_SCALARS)[number]): number | undefined => {
-  if (path.startsWith('isoenzymes.')) {
-    const key = path.slice('isoenzymes.'.length) as keyof NonNullable<PartialCase['isoenzymes']>;
-    return known.isoenzymes?.[key];
-  }
-  return known[path as 'inr' | 'temperatureC' | 'wbc' | 'heatStableAlpPercent'];
-};
+/** The measured numbers; those of the history and the treatment have lines of their own. */
+const RECORDED_SCALARS = SCALAR_FIELDS.filter(
+  (path) => !path.startsWith('history.') && !path.startsWith('therapy.'),
+);
 
 const baselineNote = (known: PartialCase, assessment: Assessment | undefined): string => {
   const baseline = known.alpBaseline;
@@ -57,36 +31,20 @@ const inputsLine = (known: PartialCase, assessment: Assessment | undefined): str
     return [field === 'alp' ? record.replace(/\)$/, `${baselineNote(known, assessment)})`) : record];
   });
   const scalars = RECORDED_SCALARS.flatMap((path) => {
-    const value = readScalar(known, path);
-    return value === undefined ? [] : [scalarText(path, value)];
+    const value = valueAtPath(known, path);
+    return typeof value === 'number' ? [scalarText(path, value)] : [];
   });
   const all = [...labs, ...scalars];
   return all.length > 0 ? `Inputs: ${all.join('; ')}.` : 'Inputs: none entered.';
 };
 
-const SYMPTOM_NAMES: Readonly<Record<string, string>> = {
-  fever: 'fever',
-  jaundice: 'jaundice',
-  rightUpperQuadrantPain: 'right upper quadrant pain',
-  newBonePain: 'new bone pain',
-  neuroDeficit: 'new neurological deficit',
-  confusion: 'confusion',
-};
-
 const symptomsLine = (known: PartialCase): string | undefined => {
   const symptoms = Object.entries(known.symptoms ?? {});
   if (symptoms.length === 0) return undefined;
-  const present = symptoms.filter(([, value]) => value === true).map(([key]) => SYMPTOM_NAMES[key] ?? key);
+  const present = symptoms
+    .filter(([, value]) => value === true)
+    .map(([key]) => FIELD_REGISTRY[`symptoms.${key as Symptom}`].name);
   return present.length > 0 ? `Symptoms: ${joinProse(present)}.` : 'Symptoms: none of the red-flag symptoms.';
-};
-
-const ULTRASOUND_WORDS: Readonly<Record<string, string>> = {
-  normal: 'normal',
-  'dilated-ducts': 'dilated ducts',
-  'cbd-stone': 'bile duct stone',
-  'focal-lesions': 'focal lesions',
-  'diffuse-infiltration': 'diffuse infiltration',
-  hepatomegaly: 'hepatomegaly',
 };
 
 const historyLine = (known: PartialCase): string | undefined => {
@@ -96,7 +54,9 @@ const historyLine = (known: PartialCase): string | undefined => {
     return typeof value === 'number' ? [`${name}: ${formatValue(value)}`] : [];
   });
   const results = [
-    ...(known.imaging?.ultrasound ? [`ultrasound: ${ULTRASOUND_WORDS[known.imaging.ultrasound]}`] : []),
+    ...(known.imaging?.ultrasound
+      ? [`ultrasound: ${ULTRASOUND_LABELS[known.imaging.ultrasound].toLowerCase()}`]
+      : []),
     ...(known.ama ? [`AMA ${known.ama}`] : []),
   ];
   const all = [...results, ...answers];

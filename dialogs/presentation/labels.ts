@@ -1,4 +1,4 @@
-import type { EvidenceLevel, Finding, Origin, Pattern } from '../../src/clinical';
+import type { EvidenceLevel, Finding, Origin, Pattern, UltrasoundResult } from '../../src/clinical';
 
 /** How the engine's enums read in a sentence. */
 
@@ -17,6 +17,16 @@ export const ORIGIN_LABELS: Record<Origin, string> = {
   intestinal: 'intestinal origin likely',
   placental: 'placental origin likely',
   undetermined: 'origin not yet known',
+};
+
+/** An ultrasound result as the card offers it and the chart note records it (in lower case). */
+export const ULTRASOUND_LABELS: Record<UltrasoundResult, string> = {
+  normal: 'Normal',
+  'dilated-ducts': 'Dilated ducts',
+  'cbd-stone': 'Bile duct stone',
+  'focal-lesions': 'Focal lesions',
+  'diffuse-infiltration': 'Diffuse infiltration',
+  hepatomegaly: 'Hepatomegaly',
 };
 
 export const EVIDENCE_LABELS: Record<EvidenceLevel, string> = {

@@ -19,7 +19,7 @@ describe('chartNote', () => {
     const plan = texts('next-step').map((text, index) => `${index + 1}. ${text}`);
     const expected = [
       `ALP workup (multiple myeloma), content ${assessment.contentVersion}`,
-      'Inputs: ALP 180 U/L (ULN 120; 1.5x; baseline 100, +80%); ALT 25 U/L (ULN 40; 0.6x); AST 22 U/L (ULN 40; 0.6x); total bilirubin 0.6 mg/dL (ULN 1.2; 0.5x); GGT 30 U/L (ULN 60; 0.5x).',
+      'Inputs: ALP 180 U/L (ULN 120; 1.5x; baseline 100, +80%); ALT 25 U/L (ULN 40; 0.6x); AST 22 U/L (ULN 40; 0.6x); GGT 30 U/L (ULN 60; 0.5x); total bilirubin 0.6 mg/dL (ULN 1.2; 0.5x).',
       'Bortezomib week 6, with steroids.',
       'Symptoms: none of the red-flag symptoms.',
       'Recent fracture or vertebroplasty: no; pregnancy: no; fasting sample: yes.',
