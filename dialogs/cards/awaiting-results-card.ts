@@ -1,5 +1,7 @@
+import { FIELD_REGISTRY, type CaseFieldPath } from '../../src/clinical';
 import { fieldNames } from '../presentation/field-names';
 import { capitalise } from '../presentation/format';
+import { STEP_TEXT } from '../presentation/steps';
 import { adaptiveCard, heading, subtle, textBlock, type CardWithText } from './adaptive-card';
 import { submitData } from './card-submit';
 
@@ -7,33 +9,19 @@ export const AWAITING_RESULTS_STEP = 'awaitingResults';
 
 export interface AwaitingResultsCardInput {
   /** Case paths of the tests marked "not done yet", most useful first. */
-  pending: readonly string[];
+  pending: readonly CaseFieldPath[];
   revision: number;
   /** How long the storage keeps an idle workup; said so the clinician knows when to come back by. */
   keepDays?: number;
 }
 
-/** How a result for each pending test can be typed in; the first pending test gives the example. */
-const RESULT_EXAMPLES: Readonly<Record<string, string>> = {
-  'imaging.ultrasound': 'ultrasound: dilated ducts',
-  ama: 'AMA negative',
-  ggt: 'GGT 45 ULN 60',
-  nucleotidase5: '5NT 12 (ULN 10)',
-  boneSpecificAlp: 'bone ALP 40 ug/L (ULN 20)',
-  bilirubinDirect: 'D bili 0.4 mg/dL (ULN 0.3)',
-  bilirubinTotal: 'bili 0.8 mg/dL (ULN 1.2)',
-  alt: 'ALT 35/40',
-  ast: 'AST 30/40',
-  inr: 'INR 1.1',
-  calcium: 'Ca 2.4 mmol/L (ULN 2.6)',
-};
-
-const exampleFor = (pending: readonly string[]): string => {
-  for (const path of pending) {
-    const example = RESULT_EXAMPLES[path] ?? RESULT_EXAMPLES[path.split('.')[0] as string];
-    if (example) return example;
-  }
-  return 'GGT 45 ULN 60';
+/**
+ * How the first pending test's result can be typed in: a number's example from the field registry,
+ * a choice's (ultrasound, AMA) from the question that asks it; the GGT's when nothing is pending.
+ */
+const exampleFor = (pending: readonly CaseFieldPath[]): string => {
+  const entry = FIELD_REGISTRY[pending[0] ?? 'ggt'];
+  return 'measure' in entry ? entry.measure.example : STEP_TEXT[entry.askedIn[0]].typedExample;
 };
 
 /** The workup parks here while tests are pending: what to order and how to pick up again. */

@@ -31,7 +31,7 @@ describe('a returning clinician', () => {
       [
         ...ISOLATED_ALP,
         ...TO_ORIGIN,
-        { say: 'not done yet', expect: ['Saved', 'To order: GGT', 'GGT 45 ULN 60'] },
+        { say: 'not done yet', expect: ['Saved', 'To order: GGT', 'GGT 30 U/L, ULN 60'] },
         {
           at: THURSDAY,
           say: 'GGT 45 ULN 60',
