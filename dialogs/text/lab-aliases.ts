@@ -1,3 +1,4 @@
+import type { LabField, ScalarField } from '../../src/clinical';
 import type { UnitFamily } from './lab-units';
 
 /**
@@ -6,34 +7,30 @@ import type { UnitFamily } from './lab-units';
  * ambiguous in lower case ("AP", "GOT").
  */
 export interface LabTest {
-  /** Case path. */
-  field: string;
+  /** Case path: a lab result or a bare number, as the field registry says. */
+  field: LabField | ScalarField;
   /** How the test is named back to the clinician. */
   label: string;
   family: UnitFamily;
   /** Whether the case field keeps the lab's ULN ("alp": { value, unit, uln }). */
   keepsUln: boolean;
-  /** Whether the case field is a bare number rather than { value, unit }. */
-  bareNumber: boolean;
   names: readonly string[];
   exactCase?: readonly string[];
 }
 
-const enzyme = (field: string, label: string, names: string[], exactCase: string[] = []): LabTest => ({
+const enzyme = (field: LabField, label: string, names: string[], exactCase: string[] = []): LabTest => ({
   field,
   label,
   family: 'enzyme',
   keepsUln: true,
-  bareNumber: false,
   names,
   exactCase,
 });
-const bare = (field: string, label: string, family: UnitFamily, names: string[]): LabTest => ({
+const bare = (field: ScalarField, label: string, family: UnitFamily, names: string[]): LabTest => ({
   field,
   label,
   family,
   keepsUln: false,
-  bareNumber: true,
   names,
 });
 
@@ -117,7 +114,6 @@ export const LAB_TESTS: readonly LabTest[] = [
     label: 'total bilirubin',
     family: 'bilirubin',
     keepsUln: true,
-    bareNumber: false,
     names: [
       'bili',
       'bilirubin',
@@ -140,7 +136,6 @@ export const LAB_TESTS: readonly LabTest[] = [
     label: 'direct bilirubin',
     family: 'bilirubin',
     keepsUln: true,
-    bareNumber: false,
     names: [
       'direct bilirubin',
       'direct bili',
@@ -165,7 +160,6 @@ export const LAB_TESTS: readonly LabTest[] = [
     label: 'calcium',
     family: 'calcium',
     keepsUln: true,
-    bareNumber: false,
     names: ['ca', 'calcium', 'serum calcium', 'total calcium', 'calcium, total', 'calcium total'],
   },
   {
@@ -173,7 +167,6 @@ export const LAB_TESTS: readonly LabTest[] = [
     label: 'albumin',
     family: 'albumin',
     keepsUln: false,
-    bareNumber: false,
     names: ['albumin', 'alb', 'serum albumin'],
   },
   {
@@ -181,7 +174,6 @@ export const LAB_TESTS: readonly LabTest[] = [
     label: 'CRP',
     family: 'crp',
     keepsUln: true,
-    bareNumber: false,
     names: ['crp', 'hs-crp', 'hscrp', 'c-reactive protein', 'c reactive protein'],
   },
   {
@@ -189,7 +181,6 @@ export const LAB_TESTS: readonly LabTest[] = [
     label: 'bone-specific ALP',
     family: 'boneAlp',
     keepsUln: true,
-    bareNumber: false,
     names: [
       'bone alp',
       'bone-specific alp',

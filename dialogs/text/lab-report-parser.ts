@@ -1,4 +1,4 @@
-import { checkPartialCase, setValueAt, type PartialCase } from '../../src/clinical';
+import { FIELD_REGISTRY, checkPartialCase, setValueAt, type PartialCase } from '../../src/clinical';
 import type { LabTest } from './lab-aliases';
 import { scanTestNames, type NameMatch } from './lab-name-scanner';
 import { withoutInvisibleCharacters } from './invisible-characters';
@@ -37,7 +37,7 @@ function mergeSynonyms(text: string, matches: NameMatch[]): NameMatch[] {
 }
 
 function caseValue(test: LabTest, reading: Reading): unknown {
-  if (test.bareNumber) return reading.value;
+  if (FIELD_REGISTRY[test.field].kind === 'number') return reading.value;
   return {
     value: reading.value,
     ...(reading.unit !== undefined ? { unit: reading.unit } : {}),
