@@ -1,13 +1,10 @@
 import { parseAnswerWords } from '../../../dialogs/text/answer-words';
+import { STEP_FIELDS } from '../../../machines';
+import { SYMPTOM_FIELDS } from '../../../src/clinical';
 
-const RED_FLAGS = [
-  'symptoms.fever',
-  'symptoms.jaundice',
-  'symptoms.rightUpperQuadrantPain',
-  'symptoms.newBonePain',
-  'symptoms.neuroDeficit',
-  'symptoms.confusion',
-];
+/** What the red-flag screen asks, as the machine lists it. */
+const RED_FLAGS = STEP_FIELDS.redFlags;
+/** Several context questions at once, without the age: a bare "72 years" is then no answer. */
 const CONTEXT = [
   'therapy.agent',
   'therapy.weeksOnTherapy',
@@ -17,7 +14,9 @@ const CONTEXT = [
   'history.fasting',
 ];
 const allSymptoms = (present: string[]): Record<string, boolean> =>
-  Object.fromEntries(RED_FLAGS.map((field) => [field.replace('symptoms.', ''), present.includes(field)]));
+  Object.fromEntries(
+    SYMPTOM_FIELDS.map((field) => [field.replace('symptoms.', ''), present.includes(field)]),
+  );
 
 /** [reply, fields the question asks for, expected case values] */
 const WORDS_TABLE: readonly [string, readonly string[], Record<string, unknown>][] = [

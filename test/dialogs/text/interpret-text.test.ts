@@ -1,18 +1,8 @@
 import { interpretText, type TextContext } from '../../../dialogs/text/interpret-text';
-import type { StepId } from '../../../machines';
+import { STEP_FIELDS, type StepId } from '../../../machines';
 
 const AT_ALP: TextContext = { step: 'alp', expecting: ['alp', 'alpBaseline'] };
-const AT_RED_FLAGS: TextContext = {
-  step: 'redFlags',
-  expecting: [
-    'symptoms.fever',
-    'symptoms.jaundice',
-    'symptoms.rightUpperQuadrantPain',
-    'symptoms.newBonePain',
-    'symptoms.neuroDeficit',
-    'symptoms.confusion',
-  ],
-};
+const AT_RED_FLAGS: TextContext = { step: 'redFlags', expecting: STEP_FIELDS.redFlags };
 const AT_ULTRASOUND: TextContext = { step: 'hepaticImaging', expecting: ['imaging.ultrasound'] };
 
 describe('interpretText', () => {
