@@ -1,4 +1,10 @@
-import type { EvidenceLevel, Finding, Origin, Pattern, UltrasoundResult } from '../../src/clinical';
+import {
+  EVIDENCE_WORDS,
+  type Finding,
+  type Origin,
+  type Pattern,
+  type UltrasoundResult,
+} from '../../src/clinical';
 
 /** How the engine's enums read in a sentence. */
 
@@ -29,13 +35,6 @@ export const ULTRASOUND_LABELS: Record<UltrasoundResult, string> = {
   hepatomegaly: 'Hepatomegaly',
 };
 
-export const EVIDENCE_LABELS: Record<EvidenceLevel, string> = {
-  guideline: 'guideline',
-  study: 'study',
-  'expert-convention': 'expert convention',
-  extrapolated: 'extrapolated',
-};
-
 /**
  * "ACR 2023; VA Hepatitis course (expert convention) · guideline": where a line comes from and how much
  * weight it carries; a source weaker than its line says so itself (decision 20).
@@ -43,9 +42,9 @@ export const EVIDENCE_LABELS: Record<EvidenceLevel, string> = {
 export const sourceLine = (finding: Finding): string => {
   const sources = finding.sources
     .map((source) =>
-      source.evidence === undefined ? source.label : `${source.label} (${EVIDENCE_LABELS[source.evidence]})`,
+      source.evidence === undefined ? source.label : `${source.label} (${EVIDENCE_WORDS[source.evidence]})`,
     )
     .join('; ');
-  const evidence = EVIDENCE_LABELS[finding.evidence];
+  const evidence = EVIDENCE_WORDS[finding.evidence];
   return sources ? `${sources} · ${evidence}` : evidence;
 };

@@ -76,6 +76,14 @@ export const AssessmentSchema = z.object({
 });
 
 export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
+
+/** How each evidence level reads in a sentence, in the rules document and the conversation alike. */
+export const EVIDENCE_WORDS: Readonly<Record<EvidenceLevel, string>> = {
+  guideline: 'guideline',
+  study: 'study',
+  'expert-convention': 'expert convention',
+  extrapolated: 'extrapolated',
+};
 export type FindingKind = (typeof FINDING_KINDS)[number];
 export type Pattern = (typeof PATTERNS)[number];
 export type Origin = (typeof ORIGINS)[number];

@@ -32,16 +32,18 @@ export const DOMINANT_FRACTION_PERCENT = 60;
 export const HEAT_STABLE_BONE_AT_MOST = 20;
 export const HEAT_STABLE_PLACENTAL_ABOVE = 55;
 
+/** Each isoenzyme fraction with the origin it stands for, in the case's order. */
+export const isoenzymeFractions = (iso: NonNullable<Case['isoenzymes']>): [Origin, number | undefined][] => [
+  ['bone', iso.bonePercent],
+  ['liver', iso.liverPercent],
+  ['intestinal', iso.intestinalPercent],
+  ['placental', iso.placentalPercent],
+];
+
 function fromIsoenzymes(c: Case): Origin | undefined {
   const iso = c.isoenzymes;
   if (iso === undefined) return undefined;
-  const fractions: [Origin, number | undefined][] = [
-    ['bone', iso.bonePercent],
-    ['liver', iso.liverPercent],
-    ['intestinal', iso.intestinalPercent],
-    ['placental', iso.placentalPercent],
-  ];
-  const dominant = fractions.find(
+  const dominant = isoenzymeFractions(iso).find(
     ([, percent]) => percent !== undefined && percent >= DOMINANT_FRACTION_PERCENT,
   );
   return dominant?.[0] ?? 'undetermined';

@@ -1,3 +1,4 @@
+import { EVIDENCE_WORDS } from './assessment-schema';
 import { BIBLIOGRAPHY, sourceUrl, type SourceKey } from './bibliography';
 import { CONTENT_VERSION, DISCLAIMER } from './content';
 import { FIELD_INFO, LAB_FIELDS, SCALAR_FIELDS } from './field-info';
@@ -16,13 +17,6 @@ const GROUP_TITLES: Record<RuleGroup, string> = {
   monitoring: 'Monitoring',
   framing: 'Framing',
 };
-
-const EVIDENCE_WORDS = {
-  guideline: 'guideline',
-  study: 'study',
-  'expert-convention': 'expert convention',
-  extrapolated: 'extrapolated',
-} as const;
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

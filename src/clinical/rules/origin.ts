@@ -5,6 +5,7 @@ import {
   ggtConfounded,
   HEAT_STABLE_BONE_AT_MOST,
   HEAT_STABLE_PLACENTAL_ABOVE,
+  isoenzymeFractions,
 } from '../origin';
 import type { Rule } from '../rule';
 
@@ -22,13 +23,7 @@ function markerText(f: Facts): string {
 }
 
 function isoenzymeText(f: Facts): string {
-  const iso = f.input.isoenzymes ?? {};
-  return [
-    ['bone', iso.bonePercent],
-    ['liver', iso.liverPercent],
-    ['intestinal', iso.intestinalPercent],
-    ['placental', iso.placentalPercent],
-  ]
+  return isoenzymeFractions(f.input.isoenzymes ?? {})
     .filter(([, p]) => p !== undefined)
     .map(([name, p]) => `${name} ${p}%`)
     .join(', ');
