@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { z } from 'zod';
+import { findProjectFolder } from '../runtime/project-folder';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
@@ -15,15 +16,7 @@ export type PackageInput = z.infer<typeof PackageInputSchema>;
 export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
 
 /** `appPackage/` at the project root, above both `src/` and `dist/src/`. */
-export function findAppPackageDir(): string {
-  let dir = __dirname;
-  for (let depth = 0; depth < 5; depth += 1) {
-    const candidate = path.join(dir, 'appPackage');
-    if (existsSync(path.join(candidate, 'manifest.json'))) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error(`appPackage/manifest.json not found above ${__dirname}`);
-}
+export const findAppPackageDir = (): string => findProjectFolder(__dirname, 'appPackage', 'manifest.json');
 
 interface Manifest {
   id: string;

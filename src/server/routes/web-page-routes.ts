@@ -1,18 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { RequestHandler, Server } from 'restify';
+import { findProjectFolder } from '../../runtime/project-folder';
 
 /** The page's own files live in `public/` at the project root, above both `src/` and `dist/src/`. */
-function findPublicDir(): string {
-  let dir = __dirname;
-  for (let depth = 0; depth < 5; depth += 1) {
-    const candidate = path.join(dir, 'public');
-    if (existsSync(path.join(candidate, 'index.html'))) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error(`public/index.html not found above ${__dirname}`);
-}
+const findPublicDir = (): string => findProjectFolder(__dirname, 'public', 'index.html');
 
 /** The package's `exports` hide `dist/`; its main entry sits in `lib/`, next to it. */
 function webChatBundlePath(): string {
