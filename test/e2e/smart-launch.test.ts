@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Resource } from '@medplum/fhirtypes';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { bortezomibWeek6, hepaticDilatedDucts, hysLaw } from '../fhir/support/myeloma-bundles';
 import { resourcesOf } from '../server/cds-hooks/support/prefetch';
 import {
@@ -11,8 +11,7 @@ import {
 } from '../support/smart-authorization-server';
 import { startSmartFhirServer, type SmartFhirServer } from '../support/smart-fhir-server';
 import { PageRecorder, saveScreenshot, withFailureArtifacts } from './support/artifacts';
-import { launchChromium } from './support/chromium';
-import { startRealApp, type RealApp } from './support/real-app';
+import { chromiumAndAppForFile } from './support/chromium-and-app-for-file';
 import { ACTION_TIMEOUT_MS, PAGE_LOAD_TIMEOUT_MS, REPLY_TIMEOUT_MS } from './support/timeouts';
 import { WebChatPage } from './support/webchat-page';
 
@@ -46,12 +45,11 @@ function hl7Examples(): Resource[] {
   ];
 }
 
-let browser: Browser;
 let auth: SmartAuthorizationServer;
 let fhir: SmartFhirServer;
-let app: RealApp;
 const clients: SmartClient[] = [];
 
+// The authorization and FHIR servers start before the browser and the app (the app is told the FHIR server's URL) and close after them.
 beforeAll(async () => {
   let fhirUrl = '';
   auth = await startSmartAuthorizationServer({
@@ -65,21 +63,18 @@ beforeAll(async () => {
   ] as Resource[];
   fhir = await startSmartFhirServer(seeded, auth);
   fhirUrl = fhir.url;
-  [browser, app] = await Promise.all([
-    launchChromium(),
-    startRealApp({
-      SMART_ISS_ALLOWLIST: fhir.url,
-      SMART_CLIENT_ID: CLIENT_ID,
-      // The myeloma fixtures are dated from 30 Nov 2026; the window reaches them whatever today is.
-      SMART_LOOKBACK_DAYS: '3650',
-    }),
-  ]);
-  clients.push({ clientId: CLIENT_ID, redirectUri: `${app.origin}/` });
+});
+const { browser, app } = chromiumAndAppForFile(() => ({
+  SMART_ISS_ALLOWLIST: fhir.url,
+  SMART_CLIENT_ID: CLIENT_ID,
+  // The myeloma fixtures are dated from 30 Nov 2026; the window reaches them whatever today is.
+  SMART_LOOKBACK_DAYS: '3650',
+}));
+beforeAll(() => {
+  clients.push({ clientId: CLIENT_ID, redirectUri: `${app().origin}/` });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
   await fhir?.close();
   await auth?.close();
 });
@@ -89,7 +84,7 @@ afterEach(() => {
   auth.withhold(undefined);
 });
 
-const allowedOrigins = () => [app.origin, fhir.origin, auth.url];
+const allowedOrigins = () => [app().origin, fhir.origin, auth.url];
 
 function expectOnlyAllowedRequests(recorder: PageRecorder): void {
   expect(recorder.requests.length).toBeGreaterThan(0);
@@ -107,8 +102,8 @@ async function consent(page: Page, decision: 'Allow' | 'Deny', patient?: string)
 /** An EHR launch of the chat, through the consent page, to the chat with the patient in context. */
 async function ehrLaunch(patient: string, name: string): Promise<WebChatPage> {
   const launch = auth.registerLaunch(patient);
-  const url = `${app.origin}/launch?iss=${encodeURIComponent(fhir.url)}&launch=${launch}`;
-  const chat = await WebChatPage.open(browser, url, 'pointer', (page) => consent(page, 'Allow'));
+  const url = `${app().origin}/launch?iss=${encodeURIComponent(fhir.url)}&launch=${launch}`;
+  const chat = await WebChatPage.open(browser(), url, 'pointer', (page) => consent(page, 'Allow'));
   return withArtifacts(chat, name);
 }
 
@@ -256,7 +251,7 @@ test('a record system that grants none of the resources: the page says so and se
 });
 
 test('a standalone launch lets the clinician pick the FHIR server and the patient, then imports from the record', async () => {
-  const chat = await WebChatPage.open(browser, `${app.origin}/launch`, 'pointer', async (page) => {
+  const chat = await WebChatPage.open(browser(), `${app().origin}/launch`, 'pointer', async (page) => {
     await page.getByRole('button', { name: new URL(fhir.url).host }).click();
     await consent(page, 'Allow', 'mm-hep');
   });
@@ -278,7 +273,7 @@ test("HL7's example record: the name is neither shown nor sent, and what cannot 
   const sentToBot: string[] = [];
   chat.page.on('request', (request) => {
     const body = request.postData();
-    if (new URL(request.url()).origin === app.origin && body?.includes('alp/import-record'))
+    if (new URL(request.url()).origin === app().origin && body?.includes('alp/import-record'))
       sentToBot.push(body);
   });
   await inChat(chat, async () => {
@@ -294,13 +289,13 @@ test("HL7's example record: the name is neither shown nor sent, and what cannot 
   expect(sentToBot[0]).toContain('"id":"pat2"');
   expect(sentToBot[0]).not.toContain('Donald');
   expect(sentToBot[0]).not.toContain('"text":{"status"');
-  expect(app.logLines.join('')).not.toContain('Donald');
+  expect(app().logLines.join('')).not.toContain('Donald');
 });
 
 test('a denied consent ends on the page with a clear message, and nothing is imported', async () => {
   const launch = auth.registerLaunch('mm-bortezomib');
-  const url = `${app.origin}/launch?iss=${encodeURIComponent(fhir.url)}&launch=${launch}`;
-  const chat = await WebChatPage.open(browser, url, 'pointer', (page) => consent(page, 'Deny'));
+  const url = `${app().origin}/launch?iss=${encodeURIComponent(fhir.url)}&launch=${launch}`;
+  const chat = await WebChatPage.open(browser(), url, 'pointer', (page) => consent(page, 'Deny'));
   withArtifacts(chat, 'smart denied consent');
   await inChat(chat, async () => {
     await recordStatus(chat.page).getByText('Access to the record was not granted').waitFor();
@@ -335,20 +330,20 @@ test('an expired token and a failing FHIR server each end with a clear message, 
 });
 
 test('a launch naming a FHIR server off the allowlist is refused on the page before anything is read', async () => {
-  const context: BrowserContext = await browser.newContext();
+  const context: BrowserContext = await browser().newContext();
   const page = await context.newPage();
   const recorder = new PageRecorder(page);
   try {
     await withFailureArtifacts(recorder, 'smart iss off the allowlist', async () => {
       await page.goto(
-        `${app.origin}/launch?iss=${encodeURIComponent('https://ehr.elsewhere.example/fhir')}&launch=abc`,
+        `${app().origin}/launch?iss=${encodeURIComponent('https://ehr.elsewhere.example/fhir')}&launch=abc`,
       );
       await page.locator('#status.status--error').waitFor({ timeout: PAGE_LOAD_TIMEOUT_MS });
       expect(await page.locator('#status').innerText()).toBe(
         `The launch did not work: This launch names the FHIR server https://ehr.elsewhere.example/fhir, which is not one this app is configured for (${fhir.url}). Ask the administrator to add it to SMART_ISS_ALLOWLIST. Nothing was read.`,
       );
     });
-    expect(recorder.requestsOutside(app.origin)).toEqual([]);
+    expect(recorder.requestsOutside(app().origin)).toEqual([]);
   } finally {
     await context.close();
   }
@@ -356,7 +351,7 @@ test('a launch naming a FHIR server off the allowlist is refused on the page bef
 
 test('a redirect back with a state this tab never issued is refused before any code is exchanged', async () => {
   const tokensBefore = auth.issued.length;
-  const chat = await WebChatPage.open(browser, `${app.origin}/?code=stolen-code&state=forged-state`);
+  const chat = await WebChatPage.open(browser(), `${app().origin}/?code=stolen-code&state=forged-state`);
   withArtifacts(chat, 'smart forged state');
   await inChat(chat, async () => {
     await recordStatus(chat.page).getByText('unknown state').waitFor();
@@ -370,8 +365,8 @@ test('a redirect back with a state this tab never issued is refused before any c
 
 test('no access token the authorization server issued is in the app’s log or its database', () => {
   expect(auth.issued.length).toBeGreaterThanOrEqual(4);
-  const log = app.logLines.join('');
-  const files = [app.sqlitePath, `${app.sqlitePath}-wal`, `${app.sqlitePath}-shm`].filter(existsSync);
+  const log = app().logLines.join('');
+  const files = [app().sqlitePath, `${app().sqlitePath}-wal`, `${app().sqlitePath}-shm`].filter(existsSync);
   expect(files.length).toBeGreaterThan(0);
   const stored = files.map((file) => readFileSync(file).toString('latin1')).join('');
   for (const { accessToken } of auth.issued) {

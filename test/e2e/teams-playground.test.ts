@@ -1,10 +1,8 @@
-import type { Browser } from 'playwright-core';
 import { startAgentsPlayground, type AgentsPlayground } from './support/agents-playground';
 import { answerUntilAssessment, NEXT_QUESTION_OR_ASSESSMENT } from './support/answer-questions';
 import { saveScreenshot, withFailureArtifacts } from './support/artifacts';
-import { launchChromium } from './support/chromium';
+import { chromiumAndAppForFile } from './support/chromium-and-app-for-file';
 import { PlaygroundPage } from './support/playground-page';
-import { startRealApp, type RealApp } from './support/real-app';
 
 /**
  * Teams, as Microsoft 365 Agents Playground emulates it, against the product as `npm start`
@@ -19,22 +17,18 @@ jest.setTimeout(240_000);
 /** The playground's default name for the bot it hosts (no manifest is loaded). */
 const BOT_NAME = 'Test Bot';
 
-let browser: Browser;
-let app: RealApp;
 let playground: AgentsPlayground;
 let teams: PlaygroundPage;
 
-beforeAll(async () => {
-  [browser, app] = await Promise.all([launchChromium(), startRealApp()]);
-  playground = await startAgentsPlayground(`${app.origin}/api/messages`);
-  teams = await PlaygroundPage.open(browser, playground.url);
-});
-
+// Declared before the browser and the app: the page and the playground close before them.
 afterAll(async () => {
   await teams?.close();
-  await browser?.close();
   await playground?.stop();
-  await app?.stop();
+});
+const { browser, app } = chromiumAndAppForFile();
+beforeAll(async () => {
+  playground = await startAgentsPlayground(`${app().origin}/api/messages`);
+  teams = await PlaygroundPage.open(browser(), playground.url);
 });
 
 function occurrences(text: string, fragment: string): number {
@@ -117,7 +111,7 @@ test('group chat with @mentions: a pasted SI-unit report is read and the hepatic
     );
     // The bot strips its own mention before reading the values: nothing of "<at>Test Bot</at>" is taken for a lab.
     expect(read).toContain('ALP 5 µkat/L = 300 U/L (2.3x ULN)');
-    expect(read).toContain('total bilirubin 30 µmol/L = 1.75 mg/dL (1.4x ULN)');
+    expect(read).toContain('total bilirubin 30 µmol/L = 1.8 mg/dL (1.4x ULN)');
     expect(read).toContain('GGT 200 U/L (3.3x ULN)');
     expect(read).toContain('Cholestatic pattern');
     expect(read).toContain('hepatic origin');

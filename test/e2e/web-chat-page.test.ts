@@ -1,8 +1,7 @@
-import type { Browser, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { answerUntilAssessment, NEXT_QUESTION_OR_ASSESSMENT } from './support/answer-questions';
 import { saveScreenshot, withFailureArtifacts } from './support/artifacts';
-import { launchChromium } from './support/chromium';
-import { startRealApp, type RealApp } from './support/real-app';
+import { chromiumAndAppForFile } from './support/chromium-and-app-for-file';
 import { DESKTOP, PHONE, WebChatPage, type Viewport } from './support/webchat-page';
 
 /**
@@ -14,17 +13,7 @@ import { DESKTOP, PHONE, WebChatPage, type Viewport } from './support/webchat-pa
 
 jest.setTimeout(240_000);
 
-let browser: Browser;
-let app: RealApp;
-
-beforeAll(async () => {
-  [browser, app] = await Promise.all([launchChromium(), startRealApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { browser, app } = chromiumAndAppForFile();
 
 const CARD = '.ac-adaptiveCard';
 
@@ -50,14 +39,14 @@ async function onPage(
   viewport: Viewport,
   scenario: (chat: WebChatPage, shot: (what: string) => Promise<void>) => Promise<void>,
 ): Promise<void> {
-  const chat = await WebChatPage.open(browser, `${app.origin}/`, 'pointer', undefined, viewport);
+  const chat = await WebChatPage.open(browser(), `${app().origin}/`, 'pointer', undefined, viewport);
   const size = viewport.width < 600 ? 'phone' : 'desktop';
   const shot = async (what: string) => {
     await saveScreenshot(chat.page, `web-page-${size}-${what}`);
   };
   try {
     await withFailureArtifacts(chat.recorder, `${name} ${size}`, () => scenario(chat, shot));
-    expect(chat.recorder.requestsOutside(app.origin)).toEqual([]);
+    expect(chat.recorder.requestsOutside(app().origin)).toEqual([]);
   } finally {
     await chat.close();
   }

@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
 import { answerUntilAssessment, NEXT_QUESTION_OR_ASSESSMENT } from './support/answer-questions';
 import { saveScreenshot, saveScreenshotShowing, withFailureArtifacts } from './support/artifacts';
-import { launchChromium } from './support/chromium';
-import { startRealApp, type RealApp } from './support/real-app';
+import { chromiumAndAppForFile } from './support/chromium-and-app-for-file';
 import { WebChatPage, type InputMode } from './support/webchat-page';
 
 /**
@@ -14,17 +12,7 @@ import { WebChatPage, type InputMode } from './support/webchat-page';
 // A whole workup is a dozen turns, each a Direct Line poll away; no assertion depends on time.
 jest.setTimeout(240_000);
 
-let browser: Browser;
-let app: RealApp;
-
-beforeAll(async () => {
-  [browser, app] = await Promise.all([launchChromium(), startRealApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { browser, app } = chromiumAndAppForFile();
 
 /** Opens the page, runs the scenario (artifacts on failure), then checks the page stayed on its own origin. */
 async function inWebChat(
@@ -32,11 +20,11 @@ async function inWebChat(
   mode: InputMode,
   scenario: (chat: WebChatPage) => Promise<void>,
 ): Promise<void> {
-  const chat = await WebChatPage.open(browser, `${app.origin}/`, mode);
+  const chat = await WebChatPage.open(browser(), `${app().origin}/`, mode);
   try {
     await withFailureArtifacts(chat.recorder, testName, () => scenario(chat));
     expect(chat.recorder.requests.length).toBeGreaterThan(0);
-    expect(chat.recorder.requestsOutside(app.origin)).toEqual([]);
+    expect(chat.recorder.requestsOutside(app().origin)).toEqual([]);
   } finally {
     await chat.close();
   }
