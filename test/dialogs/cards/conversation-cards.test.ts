@@ -161,7 +161,9 @@ describe('awaiting-results card', () => {
   });
 
   it('uses a lab example when a lab is pending first', () => {
-    expect(awaitingResultsCard({ pending: ['ggt'], revision: 1 }).text).toContain('e.g. "GGT 30 U/L, ULN 60"');
+    expect(awaitingResultsCard({ pending: ['ggt'], revision: 1 }).text).toContain(
+      'e.g. "GGT 30 U/L, ULN 60"',
+    );
   });
 });
 
