@@ -3,12 +3,23 @@ import { FIELD_INFO, LAB_FIELDS, type LabField } from '../field-info';
 import { amount, inUnit, labAmount } from '../format';
 import type { NormalizedLab } from '../normalize';
 import type { Rule } from '../rule';
+import {
+  ALBUMIN_FACTORS,
+  BILIRUBIN_FACTORS,
+  CALCIUM_FACTORS,
+  CRP_FACTORS,
+  ENZYME_FACTORS,
+  type UnitFactors,
+} from '../units';
 import { ulnsNeededForRedFlags } from '../uln-needed';
 import { COMMON_ULN_CEILINGS } from '../uln-ceilings';
 
-const ENZYMES: readonly LabField[] = ['alp', 'alpBaseline', 'alt', 'ast', 'ggt', 'nucleotidase5'];
-const BILIRUBINS: readonly LabField[] = ['bilirubinTotal', 'bilirubinDirect'];
-const OTHER_CONVERTED: readonly LabField[] = ['calcium', 'albumin', 'crp'];
+/** The labs the field registry converts with one unit table, in the case schema's order. */
+const convertedWith = (factors: UnitFactors): readonly LabField[] =>
+  LAB_FIELDS.filter((field) => FIELD_INFO[field].factors === factors);
+const ENZYMES = convertedWith(ENZYME_FACTORS);
+const BILIRUBINS = convertedWith(BILIRUBIN_FACTORS);
+const OTHER_CONVERTED = [CALCIUM_FACTORS, ALBUMIN_FACTORS, CRP_FACTORS].flatMap(convertedWith);
 /** Fields read against absolute thresholds, where an assumed unit matters (enzymes are read as multiples of ULN). */
 const ABSOLUTE_THRESHOLD_FIELDS: readonly LabField[] = [...BILIRUBINS, ...OTHER_CONVERTED];
 const assumedUnits = (f: Facts): NormalizedLab[] =>
