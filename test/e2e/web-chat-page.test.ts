@@ -207,6 +207,46 @@ describe.each([
     });
   });
 
+  test('a question about a term is answered in place, a bare ULN completes the ALP, a ticked red flag is acknowledged at once, values and "why" read plainly', async () => {
+    await onPage('questions, a bare ULN and a ticked red flag', viewport, async (chat, shot) => {
+      await chat.lastCard().locator('button[title="Start workup"]').waitFor();
+      // A question on the welcome is answered with its definition and source, not taken for a workup.
+      const answer = await chat.expectReply(
+        () => chat.send('what does R ratio mean?'),
+        'R ratio: R = (ALT / ALT ULN) / (ALP / ALP ULN)',
+      );
+      expect(answer).toContain('(EASL DILI 2019)');
+      expect(answer).not.toContain('Step 1 of');
+
+      // "ULN 2.2" sent after "ALP 5 µkat/L" completes the value just asked, converted for display.
+      await chat.expectReply(() => chat.send('ALP 5 µkat/L'), 'Step 1 of');
+      const read = await chat.expectReply(() => chat.send('ULN 2.2'), 'Red-flag screen');
+      expect(read).toContain('I read: ALP 5 µkat/L = 300 U/L (2.3x ULN)');
+
+      // Jaundice and confusion ticked on the card: acknowledged at once, with the value needed now.
+      await chat.tick('Jaundice');
+      await chat.tick('Confusion or drowsiness');
+      const acknowledged = await chat.expectReply(
+        () => chat.press('Continue with those ticked'),
+        'Liver panel',
+      );
+      expect(acknowledged).toContain(
+        'Jaundice with confusion: acute liver failure is suspected. Needed now to confirm or exclude it: the INR',
+      );
+      await shot('red-flag-ticked');
+
+      // Converted values read as a lab prints them; "why" speaks without seed, rule ids or tags.
+      const panel = await chat.expectReply(
+        () => chat.send('ALT 30/40, AST 35/40, bili 0.6 mg/dL (ULN 1.2), INR 1.0, Ca 2.4 mmol/L (ULN 2.6)'),
+        'Treatment and context',
+      );
+      expect(panel).toContain('calcium 2.4 mmol/L = 9.6 mg/dL');
+      expect(panel).not.toMatch(/9\.61|9\.62/);
+      const why = await chat.expectReply(() => chat.send('why'), 'Why: ');
+      expect(why).not.toMatch(/Seed S\d|source-article statement|\brule [A-Z]{1,2}-\d|\[NV\]|\[P\]/);
+    });
+  });
+
   test('the workup survives a reload; "New workup" starts a clean one', async () => {
     await onPage('reload and new workup', viewport, async (chat, shot) => {
       const { page } = chat;
