@@ -1,14 +1,10 @@
 import { FIELD_INFO } from '../../src/clinical';
+import type { Reading } from '../text';
 import { inSentence, joinProse } from './format';
 import { isLabField, labText, scalarText } from './lab-text';
 
-/** What the text parser read from one mention in the message (dialogs/text's Reading). */
-export interface EchoReading {
-  field: string;
-  value: number;
-  unit?: string;
-  uln?: number;
-}
+/** What the text parser read from one mention in the message, or a card submitted: a Reading without its source text. */
+export type EchoReading = Omit<Reading, 'source'>;
 
 /**
  * "I read: ALP 5 µkat/L = 300 U/L (2.3x ULN); ALT 30 U/L (0.8x ULN)." The clinician sees what
