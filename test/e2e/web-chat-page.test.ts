@@ -247,6 +247,34 @@ describe.each([
     });
   });
 
+  test('a bone workup asks nothing already answered: the bone card shows the known answers once, in one line', async () => {
+    await onPage('nothing asked twice', viewport, async (chat, shot) => {
+      await chat.lastCard().locator('button[title="Start workup"]').waitFor();
+      await chat.expectReply(() => chat.send('ALP 180 U/L (ULN 120)'), 'Red-flag screen');
+      // "none", as the red-flag screen suggests, is its answer (it was refused with the whole card again).
+      const none = await chat.expectReply(() => chat.send('none'), 'Liver panel');
+      expect(none).toContain('none of the red-flag symptoms');
+      await chat.expectReply(
+        () => chat.send('ALT 25/40, AST 22/40, bili 0.6 mg/dL (ULN 1.2), INR 1.0, Ca 2.3 mmol/L (ULN 2.6)'),
+        'Treatment and context',
+      );
+      await chat.expectReply(
+        () => chat.send('bortezomib week 6, steroids yes, no fracture, male, age 64, fasting'),
+        'Liver or bone?',
+      );
+      await chat.expectReply(() => chat.send('GGT 30 ULN 60'), 'Bone causes');
+      const bone = chat.lastCard();
+      const text = await bone.innerText();
+      expect(text).toMatch(/Known: .*Recent fracture, vertebroplasty or kyphoplasty: no/);
+      expect(text).toMatch(/Known: .*Weeks on this treatment 6/);
+      expect(text.match(/Known: /g)?.length).toBe(1);
+      expect(await bone.getByLabel('Recent fracture, vertebroplasty or kyphoplasty?').count()).toBe(0);
+      expect(await bone.getByLabel('Weeks on this treatment').count()).toBe(0);
+      await bone.scrollIntoViewIfNeeded();
+      await shot('bone-card');
+    });
+  });
+
   test('the workup survives a reload; "New workup" starts a clean one', async () => {
     await onPage('reload and new workup', viewport, async (chat, shot) => {
       const { page } = chat;
