@@ -1,0 +1,125 @@
+import { performance } from 'node:perf_hooks';
+import { resolve } from 'node:path';
+import { runTurn } from '../dialogs/turn-runner';
+import type { TurnInput, TurnResult } from '../dialogs/turn-input';
+import { WORKUP_SCRIPTS } from './workup-scripts';
+
+/**
+ * `npm run bench:turn`: the conversation's own cost, `runTurn` in this process with no server,
+ * storage or botbuilder around it. It replays the load benchmark's scripted workups (pasted lab
+ * reports, typed answers, the assessment, "why", the chart note) the two ways the bot runs a turn:
+ * **hot** on the `kept` value of the previous turn (the bot's recent-workups cache, storage still
+ * holding that write) and **cold** on the stored JSON read back (another instance wrote it, or the
+ * cache dropped it), which parses, checks, restores and re-assesses it first. Prints the process's
+ * CPU time a turn (which another process on the machine disturbs less than the clock), and the
+ * wall-clock time of each scripted turn.
+ *
+ * `--workups N` (default 300 a round), `--rounds N` (default 5). `--baseline DIR` is an A/B in
+ * one process: DIR is another build's output folder (its `dialogs/turn-runner.js`, e.g. a copy of
+ * `dist/` made before a change), and its rounds alternate with this build's, A, B, A, B, so both
+ * see the same machine. For a profile: `node --cpu-prof dist/bench/turn.js`.
+ */
+
+type Mode = 'hot' | 'cold';
+type RunTurn = (stored: unknown, input: TurnInput) => TurnResult;
+
+const option = (name: string): string | undefined => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+};
+
+const WORKUPS = Number(option('workups') ?? 300);
+const ROUNDS = Number(option('rounds') ?? 5);
+const NOW = '2026-12-01T10:00:00.000Z';
+
+interface Build {
+  name: string;
+  runTurn: RunTurn;
+}
+
+interface Timing {
+  /** Wall-clock microseconds, summed over the round, by `script:turn`. */
+  perTurn: Map<string, number>;
+  /** The process's CPU time (user and system) over the round. */
+  cpuMicros: number;
+  turns: number;
+}
+
+/** One round: every workup of every script, turn by turn, in `mode`. */
+function round(run: RunTurn, mode: Mode, firstWorkup: number): Timing {
+  const perTurn = new Map<string, number>();
+  let turns = 0;
+  const cpuBefore = process.cpuUsage();
+  for (let n = firstWorkup; n < firstWorkup + WORKUPS; n += 1) {
+    WORKUP_SCRIPTS.forEach((script, scriptIndex) => {
+      let carried: unknown;
+      script.forEach((scripted, turnIndex) => {
+        const text = scripted.text(n);
+        const started = performance.now();
+        const result = run(carried, { text, now: NOW, supportsCardUpdate: false });
+        const micros = (performance.now() - started) * 1000;
+        if (result.replies.length === 0)
+          throw new Error(`turn ${turnIndex} of script ${scriptIndex} said nothing`);
+        if (result.changed)
+          carried = mode === 'hot' ? result.kept : (JSON.parse(JSON.stringify(result.state)) as unknown);
+        const key = `${scriptIndex}:${turnIndex}`;
+        perTurn.set(key, (perTurn.get(key) ?? 0) + micros);
+        turns += 1;
+      });
+    });
+  }
+  const cpu = process.cpuUsage(cpuBefore);
+  return { perTurn, cpuMicros: cpu.user + cpu.system, turns };
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const spread = (values: number[]) => `${Math.min(...values).toFixed(1)}-${Math.max(...values).toFixed(1)}`;
+
+function builds(): Build[] {
+  const baseline = option('baseline');
+  const ours: Build = { name: 'this build', runTurn };
+  if (baseline === undefined) return [ours];
+  // A build's own compiled runner, loaded beside this one: the A of the A/B.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const other = require(resolve(baseline, 'dialogs', 'turn-runner.js')) as { runTurn: RunTurn };
+  return [{ name: `baseline ${baseline}`, runTurn: other.runTurn }, ours];
+}
+
+function main(): void {
+  const list = builds();
+  // Warm up every path so the JIT has seen them before anything is timed.
+  for (const build of list) {
+    round(build.runTurn, 'hot', 1_000_000);
+    round(build.runTurn, 'cold', 2_000_000);
+  }
+  const results = list.map(() => ({ hot: [] as Timing[], cold: [] as Timing[] }));
+  for (let r = 0; r < ROUNDS; r += 1) {
+    list.forEach((build, index) => {
+      for (const mode of ['hot', 'cold'] as const)
+        results[index]![mode].push(round(build.runTurn, mode, r * WORKUPS));
+    });
+  }
+  console.log(
+    `${ROUNDS} rounds of ${WORKUPS} workups each (${results[0]!.hot[0]!.turns} turns a round), ${process.version}`,
+  );
+  list.forEach((build, index) => {
+    const result = results[index]!;
+    const cpu = (mode: Mode) => result[mode].map((timing) => timing.cpuMicros / timing.turns);
+    console.log(
+      `${build.name}: hot ${mean(cpu('hot')).toFixed(1)} µs CPU a turn (rounds ${spread(cpu('hot'))}), ` +
+        `cold ${mean(cpu('cold')).toFixed(1)} (rounds ${spread(cpu('cold'))})`,
+    );
+  });
+  const last = results[results.length - 1]!;
+  console.log('\nper scripted turn, µs of wall-clock time (hot / cold), this build:');
+  WORKUP_SCRIPTS.forEach((script, scriptIndex) => {
+    script.forEach((scripted, turnIndex) => {
+      const key = `${scriptIndex}:${turnIndex}`;
+      const of = (mode: Mode) =>
+        mean(last[mode].map((timing) => (timing.perTurn.get(key) ?? 0) / WORKUPS)).toFixed(1);
+      console.log(`  ${of('hot').padStart(7)} / ${of('cold').padStart(7)}  ${scripted.text(1).slice(0, 70)}`);
+    });
+  });
+}
+
+main();
