@@ -8,6 +8,7 @@ import { isQuestionStep, STEP_FIELDS, type StepId } from '../../machines/steps';
 import type { WorkupEvent } from '../../machines/workup-events';
 import { workupMachine } from '../../machines/workup-machine';
 import { assessWorkup } from '../../machines/with-case';
+import { storedContext } from '../../machines/workup-context';
 import { neededFields } from '../../machines/workup-progress';
 import {
   ALP_HIGH,
@@ -223,6 +224,18 @@ describe.each(Object.entries(SCENARIOS))('the %s graph', (_name, scenario) => {
       }
     }
     expect([...arrivals].sort()).toEqual([...samplesPerStep.keys()].sort());
+  });
+
+  it("persists every reachable state exactly as XState's getPersistedSnapshot does, key order included", () => {
+    const differing = snapshots.filter((snapshot) => {
+      const theirs = workupMachine.getPersistedSnapshot({
+        ...snapshot,
+        context: storedContext(snapshot.context),
+      } as WorkupSnapshot);
+      return JSON.stringify(persistWorkup(snapshot).snapshot) !== JSON.stringify(theirs);
+    });
+    expect(snapshots.length).toBeGreaterThan(0);
+    expect(differing.map(serializeState)).toEqual([]);
   });
 
   it('round-trips every reachable state through JSON', () => {
