@@ -148,12 +148,13 @@ export function parseLabReport(input: string): LabReport {
   }
 
   const checked = checkPartialCase(values);
-  if (!checked.ok) {
-    for (const problem of checked.problems) {
-      const field = readingFieldOf(problem.field, readings);
-      problems.push({ field, message: problem.message });
-      delete values[field.split('.')[0] ?? field];
-    }
+  // The checked values, not a copy: the engine checks each of them once a turn, however many
+  // cases they become part of (the typed answer, then the workup's case).
+  if (checked.ok) return { values: checked.value, readings, problems };
+  for (const problem of checked.problems) {
+    const field = readingFieldOf(problem.field, readings);
+    problems.push({ field, message: problem.message });
+    delete values[field.split('.')[0] ?? field];
   }
   return { values: values as PartialCase, readings, problems };
 }

@@ -108,12 +108,17 @@ function crossChecks(c: PartialCase): Problem[] {
   return problems;
 }
 
-/** Values a schema cannot judge: sign, physiological range, ULN, and consistency between fields. */
-export function plausibilityProblems(c: PartialCase): Problem[] {
+/**
+ * Values a schema cannot judge: sign, physiological range, ULN, and consistency between fields.
+ * A lab's own checks depend on that lab alone: `passedLabs` names labs of this case that passed
+ * them before (the same frozen result), which are not checked again.
+ */
+export function plausibilityProblems(c: PartialCase, passedLabs: ReadonlySet<string> = new Set()): Problem[] {
   const problems: Problem[] = [];
   for (const field of LAB_FIELDS) {
     const lab = c[field];
-    if (lab !== undefined) problems.push(...checkLab(field, FIELD_INFO[field], lab));
+    if (lab !== undefined && !passedLabs.has(field))
+      problems.push(...checkLab(field, FIELD_INFO[field], lab));
   }
   for (const { path, parts } of SCALAR_PATHS) {
     const value = scalarValue(c, parts);

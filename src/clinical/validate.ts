@@ -63,11 +63,55 @@ function schemaProblem(issue: z.core.$ZodIssue, input: unknown): Problem {
  */
 const passed = new WeakSet<PartialCase>();
 
+/**
+ * The members (a lab result, the history, ...) of cases that passed, each with the field it passed
+ * as. Frozen too. An answer makes a new case of the old case's members and a few new ones: only
+ * the new ones need parsing and the range checks, which depend on a member alone. What depends on
+ * more than one member (the cross-checks, the scalar ranges) is checked on the whole case each time.
+ */
+const passedMembers = new WeakMap<object, string>();
+
+const CASE_FIELDS = Object.keys(PartialCaseSchema.shape);
+
 function deepFreeze<T extends PartialCase>(value: T): T {
   for (const member of Object.values(value)) {
     if (typeof member === 'object' && member !== null) Object.freeze(member);
   }
   return Object.freeze(value);
+}
+
+function remember(checked: PartialCase): void {
+  passed.add(checked);
+  for (const [field, member] of Object.entries(checked)) {
+    if (typeof member === 'object' && member !== null) passedMembers.set(member, field);
+  }
+}
+
+/** The input split into members that passed before as the same field, and the rest to check. */
+function splitPassedMembers(input: object): {
+  trusted: Record<string, unknown>;
+  rest: Record<string, unknown>;
+} {
+  const trusted: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [field, member] of Object.entries(input)) {
+    const known = typeof member === 'object' && member !== null && passedMembers.get(member) === field;
+    (known ? trusted : rest)[field] = member;
+  }
+  return { trusted, rest };
+}
+
+/** The parsed case in the schema's own field order, as one parse of the whole input would give it. */
+function inCaseOrder(
+  trusted: Record<string, unknown>,
+  parsed: Record<string, unknown>,
+): Record<string, unknown> {
+  const whole: Record<string, unknown> = {};
+  for (const field of CASE_FIELDS) {
+    if (field in trusted) whole[field] = trusted[field];
+    else if (field in parsed) whole[field] = parsed[field];
+  }
+  return whole;
 }
 
 function check<T extends PartialCase>(schema: z.ZodType<T>, input: unknown): CheckResult<T> {
@@ -76,15 +120,24 @@ function check<T extends PartialCase>(schema: z.ZodType<T>, input: unknown): Che
     if (schema === (PartialCaseSchema as z.ZodType) || known.alp !== undefined)
       return { ok: true, value: known };
   }
-  const parsed = schema.safeParse(input);
+  const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
+  const { trusted, rest } = isObject ? splitPassedMembers(input) : { trusted: {}, rest: input };
+  // The required ALP is there when it passed before: the rest is checked as a partial case.
+  const restSchema = 'alp' in trusted ? (PartialCaseSchema as z.ZodType) : schema;
+  const parsed = restSchema.safeParse(rest);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => schemaProblem(issue, input)) };
   }
   // Frozen before the plausibility checks, so they and `assess` share the normalised labs.
-  const checked = deepFreeze(parsed.data);
-  const problems = [...unknownFieldProblems(schema, input), ...plausibilityProblems(checked)];
+  const checked = deepFreeze(
+    (isObject ? inCaseOrder(trusted, parsed.data as Record<string, unknown>) : parsed.data) as T,
+  );
+  const problems = [
+    ...unknownFieldProblems(schema, rest),
+    ...plausibilityProblems(checked, new Set(Object.keys(trusted))),
+  ];
   if (problems.length > 0) return { ok: false, problems };
-  passed.add(checked);
+  remember(checked);
   return { ok: true, value: checked };
 }
 
