@@ -53,13 +53,31 @@ const tidy = (sentence: string): string =>
 /** The change log of the rule book, which the clinician does not need to read the conclusion. */
 const isChangeLog = (sentence: string): boolean => /^(?:Changed|New) in content\b/.test(sentence);
 
-export const plainWhy = (why: string): string =>
+const madePlain = (why: string): string =>
   sentences(why)
     .filter((sentence) => !isChangeLog(sentence))
     .map(tidy)
     // Last resort: a sentence that still names a rule by its id speaks of the rule book.
     .filter((sentence) => sentence !== '' && !RULE_ID.test(sentence))
     .join(' ');
+
+/**
+ * A finding's "why" is its rule's, one of a fixed set of texts, and some twenty regular
+ * expressions make each plain: each is made plain once. The bound only guards against a caller
+ * passing texts of its own.
+ */
+const plainWhys = new Map<string, string>();
+const PLAIN_WHYS_KEPT = 1000;
+
+export const plainWhy = (why: string): string => {
+  let plain = plainWhys.get(why);
+  if (plain === undefined) {
+    plain = madePlain(why);
+    if (plainWhys.size >= PLAIN_WHYS_KEPT) plainWhys.clear();
+    plainWhys.set(why, plain);
+  }
+  return plain;
+};
 
 /** The verification tags a "why" rests on, for the sources: ["P", "NV"]. */
 export const evidenceTags = (why: string): string[] => [
