@@ -10,14 +10,14 @@ import { WORKUP_SCRIPTS } from './workup-scripts';
  * reports, typed answers, the assessment, "why", the chart note) the two ways the bot runs a turn:
  * **hot** on the `kept` value of the previous turn (the bot's recent-workups cache, storage still
  * holding that write) and **cold** on the stored JSON read back (another instance wrote it, or the
- * cache dropped it), which parses, checks, restores and re-assesses it first. Prints the process's
+ * cache dropped it), which parses, checks, restores and re-assesses it first. Prints the thread's
  * CPU time a turn (which another process on the machine disturbs less than the clock), and the
  * wall-clock time of each scripted turn.
  *
  * `--workups N` (default 300 a round), `--rounds N` (default 5). `--baseline DIR` is an A/B in
  * one process: DIR is another build's output folder (its `dialogs/turn-runner.js`, e.g. a copy of
- * `dist/` made before a change), and its rounds alternate with this build's, A, B, A, B, so both
- * see the same machine. For a profile: `node --cpu-prof dist/bench/turn.js`.
+ * `dist/` made before a change), and the two builds take turns workup by workup, A, B, A, B, so
+ * both see the same machine. For a profile: `node --cpu-prof dist/bench/turn.js`.
  */
 
 type Mode = 'hot' | 'cold';
@@ -40,36 +40,37 @@ interface Build {
 interface Timing {
   /** Wall-clock microseconds, summed over the round, by `script:turn`. */
   perTurn: Map<string, number>;
-  /** The process's CPU time (user and system) over the round. */
+  /** CPU time of this thread (user and system) over the round's turns. */
   cpuMicros: number;
   turns: number;
 }
 
-/** One round: every workup of every script, turn by turn, in `mode`. */
-function round(run: RunTurn, mode: Mode, firstWorkup: number): Timing {
-  const perTurn = new Map<string, number>();
-  let turns = 0;
-  const cpuBefore = process.cpuUsage();
-  for (let n = firstWorkup; n < firstWorkup + WORKUPS; n += 1) {
-    WORKUP_SCRIPTS.forEach((script, scriptIndex) => {
-      let carried: unknown;
-      script.forEach((scripted, turnIndex) => {
-        const text = scripted.text(n);
-        const started = performance.now();
-        const result = run(carried, { text, now: NOW, supportsCardUpdate: false });
-        const micros = (performance.now() - started) * 1000;
-        if (result.replies.length === 0)
-          throw new Error(`turn ${turnIndex} of script ${scriptIndex} said nothing`);
-        if (result.changed)
-          carried = mode === 'hot' ? result.kept : (JSON.parse(JSON.stringify(result.state)) as unknown);
-        const key = `${scriptIndex}:${turnIndex}`;
-        perTurn.set(key, (perTurn.get(key) ?? 0) + micros);
-        turns += 1;
-      });
+const newTiming = (): Timing => ({ perTurn: new Map(), cpuMicros: 0, turns: 0 });
+
+const threadCpuMicros = (): number => {
+  const usage = process.threadCpuUsage();
+  return usage.user + usage.system;
+};
+
+/** Workup `n` of every script, turn by turn, in `mode`, added to `timing`. */
+function workup(run: RunTurn, mode: Mode, n: number, timing: Timing): void {
+  const cpuBefore = threadCpuMicros();
+  WORKUP_SCRIPTS.forEach((script, scriptIndex) => {
+    let carried: unknown;
+    script.forEach((scripted, turnIndex) => {
+      const started = performance.now();
+      const result = run(carried, { text: scripted.text(n), now: NOW, supportsCardUpdate: false });
+      const micros = (performance.now() - started) * 1000;
+      if (result.replies.length === 0)
+        throw new Error(`turn ${turnIndex} of script ${scriptIndex} said nothing`);
+      if (result.changed)
+        carried = mode === 'hot' ? result.kept : (JSON.parse(JSON.stringify(result.state)) as unknown);
+      const key = `${scriptIndex}:${turnIndex}`;
+      timing.perTurn.set(key, (timing.perTurn.get(key) ?? 0) + micros);
+      timing.turns += 1;
     });
-  }
-  const cpu = process.cpuUsage(cpuBefore);
-  return { perTurn, cpuMicros: cpu.user + cpu.system, turns };
+  });
+  timing.cpuMicros += threadCpuMicros() - cpuBefore;
 }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -89,14 +90,23 @@ function main(): void {
   const list = builds();
   // Warm up every path so the JIT has seen them before anything is timed.
   for (const build of list) {
-    round(build.runTurn, 'hot', 1_000_000);
-    round(build.runTurn, 'cold', 2_000_000);
+    for (let n = 0; n < WORKUPS; n += 1) {
+      workup(build.runTurn, 'hot', 1_000_000 + n, newTiming());
+      workup(build.runTurn, 'cold', 2_000_000 + n, newTiming());
+    }
   }
+  // The builds take turns workup by workup, so a change in the machine's load falls on both alike.
   const results = list.map(() => ({ hot: [] as Timing[], cold: [] as Timing[] }));
   for (let r = 0; r < ROUNDS; r += 1) {
-    list.forEach((build, index) => {
-      for (const mode of ['hot', 'cold'] as const)
-        results[index]![mode].push(round(build.runTurn, mode, r * WORKUPS));
+    const timings = list.map(() => ({ hot: newTiming(), cold: newTiming() }));
+    for (let n = r * WORKUPS; n < (r + 1) * WORKUPS; n += 1) {
+      list.forEach((build, index) => {
+        for (const mode of ['hot', 'cold'] as const) workup(build.runTurn, mode, n, timings[index]![mode]);
+      });
+    }
+    timings.forEach((timing, index) => {
+      results[index]!.hot.push(timing.hot);
+      results[index]!.cold.push(timing.cold);
     });
   }
   console.log(
