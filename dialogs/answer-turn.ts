@@ -3,7 +3,7 @@ import { checkAnswer, isQuestionStep, routePosition, type WorkupEvent } from '..
 import { answerEcho } from './answer-echo';
 import { answeredCard } from './cards/answered-card';
 import { runningInterpretation } from './presentation/assessment-lines';
-import { redFlagSuspicionLines } from './presentation/red-flag-suspicion-lines';
+import { redFlagSuspicionLines, undecidedSuspicionLines } from './presentation/red-flag-suspicion-lines';
 import { questionFields, stepPrompt } from './step-prompt';
 import type { AnswerIntent, CommandIntent, TurnIntent } from './turn-intent';
 import { accepted, promptFor, say, unchanged, withoutOffers, type Outcome, type Turn } from './turn-outcome';
@@ -49,6 +49,13 @@ function suspicionLines(intent: AnswerIntent, after: WorkupSession): Reply[] {
   const ticked = Object.values(intent.values.symptoms ?? {}).some((present) => present === true);
   if (!ticked) return [];
   return redFlagSuspicionLines(contextOf(after).case, assessmentOf(after)).map(say);
+}
+
+/** "I don't know" or "not done yet" to a value that decides a suspected red flag: said, not passed over. */
+function undecidedLines(before: WorkupSession, event: WorkupEvent, after: WorkupSession): Reply[] {
+  const step = stepOf(before);
+  if ((event.type !== 'SKIP' && event.type !== 'NOT_DONE') || !isQuestionStep(step)) return [];
+  return undecidedSuspicionLines(contextOf(after).case, questionFields(before, step)).map(say);
 }
 
 export function handleProblems(
@@ -113,7 +120,13 @@ export function navigate(
     return unchanged(session, `${eventKind}-refused`, [say(refused)], promptFor(session, turn));
   }
   const after = withoutOffers(applied.session);
-  const outcome = accepted(after, eventKind, answeredCardReply(session, intent, after, turn), turn, session);
+  const outcome = accepted(
+    after,
+    eventKind,
+    [...answeredCardReply(session, intent, after, turn), ...undecidedLines(session, event, after)],
+    turn,
+    session,
+  );
   // Back and edit return to a question to change an answer: its card shows every answer.
   const revisit = event.type === 'BACK' || event.type === 'EDIT';
   return revisit ? { ...outcome, prompt: stepPrompt(after, turn.retentionDays, session, true) } : outcome;

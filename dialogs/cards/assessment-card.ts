@@ -1,5 +1,12 @@
 import { RULES, type Assessment, type Finding, type PartialCase } from '../../src/clinical';
-import { findingsOf, gradeLine, leadLine, originLine, patternLine } from '../presentation/assessment-lines';
+import {
+  findingsOf,
+  gradeLine,
+  leadLine,
+  originLine,
+  patternLine,
+  unconfirmedRedFlags,
+} from '../presentation/assessment-lines';
 import { missingFieldsLine } from '../presentation/missing-fields';
 import { sourceLine } from '../presentation/labels';
 import { EVIDENCE_LEGEND, findingSourcesLine } from '../presentation/finding-sources';
@@ -52,7 +59,7 @@ const isUnitNote = (finding: Finding): boolean => UNIT_RULES.has(finding.id);
 
 /** The assessment as titled sections; the card's details and the text fallback are two renderings of this. */
 export const assessmentSections = (assessment: Assessment, known: PartialCase): Section[] => {
-  const redFlags = findingsOf(assessment, 'red-flag');
+  const redFlags = [...findingsOf(assessment, 'red-flag'), ...unconfirmedRedFlags(assessment)];
   const grade = gradeLine(assessment);
   const interpretation = findingsOf(assessment, 'interpretation');
   const sections: Section[] = [
@@ -63,7 +70,12 @@ export const assessmentSections = (assessment: Assessment, known: PartialCase): 
       ? [{ title: 'ALP grade', lines: [`${grade}: it grades the ALP rise alone, not the liver injury.`] }]
       : []),
     { title: 'Interpretation', lines: interpretation.filter((finding) => !isUnitNote(finding)).map(sourced) },
-    { title: 'Cautions', lines: findingsOf(assessment, 'caution').map(sourced) },
+    {
+      title: 'Cautions',
+      lines: findingsOf(assessment, 'caution')
+        .filter((finding) => !unconfirmedRedFlags(assessment).includes(finding))
+        .map(sourced),
+    },
     { title: 'Next steps', lines: numbered(findingsOf(assessment, 'next-step')), numbered: true },
     { title: 'Monitoring', lines: findingsOf(assessment, 'monitoring').map(sourced) },
   ];
@@ -125,7 +137,7 @@ const footer = (assessment: Assessment): string =>
 export const assessmentCard = ({ assessment, known, revision }: AssessmentCardInput): CardWithText => {
   const title = assessment.urgent ? 'Assessment (urgent)' : 'Assessment';
   const sections = assessmentSections(assessment, known);
-  const redFlags = findingsOf(assessment, 'red-flag');
+  const redFlags = [...findingsOf(assessment, 'red-flag'), ...unconfirmedRedFlags(assessment)];
   const [nextStep] = findingsOf(assessment, 'next-step');
   const body: CardElement[] = [
     heading(title),

@@ -1,4 +1,11 @@
-import type { Assessment, Finding, FindingKind, PartialCase, TherapyAgent } from '../../src/clinical';
+import {
+  RULES,
+  type Assessment,
+  type Finding,
+  type FindingKind,
+  type PartialCase,
+  type TherapyAgent,
+} from '../../src/clinical';
 import { capitalise, formatMultiple, formatPercentChange, formatValue } from './format';
 import { ORIGIN_LABELS, PATTERN_LABELS } from './labels';
 
@@ -61,6 +68,8 @@ export const leadLine = (assessment: Assessment): string => {
   const pattern = `${capitalise(PATTERN_LABELS[assessment.pattern])}${multiple ? `, ${multiple}` : ''}`;
   const count = assessment.redFlags.length;
   const origin = ORIGIN_LABELS[assessment.origin];
+  if (count === 0 && unconfirmedRedFlags(assessment).length > 0)
+    return `${pattern} · ${origin} · a suspected red flag not yet confirmed or excluded`;
   if (count === 0) return `${pattern} · ${origin} · no red flag`;
   return `Urgent: ${count === 1 ? 'a red flag' : `${count} red flags`} · ${pattern} · ${origin}`;
 };
@@ -108,6 +117,18 @@ export const findingsOf = (assessment: Assessment, kind: FindingKind): Finding[]
     : assessment.findings.filter(
         (finding) => finding.kind === kind && finding.text !== assessment.disclaimer,
       );
+
+/** Red-flag rules that report a suspected red flag its deciding value has not yet confirmed or excluded. */
+const UNCONFIRMED_RED_FLAG_RULES = new Set(
+  RULES.filter((rule) => rule.group === 'red-flag' && rule.kind === 'caution').map((rule) => rule.id),
+);
+
+/**
+ * "Acute liver failure ... can be neither confirmed nor excluded without the INR": shown with the red
+ * flags, not among the cautions, so a red flag the clinician cannot yet decide is not lost.
+ */
+export const unconfirmedRedFlags = (assessment: Assessment): Finding[] =>
+  assessment.findings.filter((finding) => UNCONFIRMED_RED_FLAG_RULES.has(finding.id));
 
 /** "Isolated ALP elevation, 2.5x ULN; origin not yet known": the one line after an answer. */
 export const runningInterpretation = (assessment: Assessment): string => {

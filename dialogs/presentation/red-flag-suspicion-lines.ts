@@ -19,3 +19,17 @@ export const redFlagSuspicionLines = (known: PartialCase, assessment: Assessment
         )} (${suspicion.source}).`,
     );
 };
+
+/**
+ * "Without the INR, acute liver failure (suspected from jaundice with confusion) can be neither
+ * confirmed nor excluded. Needed now: the INR (...)." Said when the clinician answers "I don't know"
+ * or "not done yet" to a question whose `unanswered` fields decide a suspected red flag, so moving on
+ * never passes over it in silence.
+ */
+export const undecidedSuspicionLines = (known: PartialCase, unanswered: readonly string[]): string[] =>
+  redFlagSuspicions(known)
+    .filter((suspicion) => suspicion.needed.some((path) => unanswered.includes(path)))
+    .map((suspicion) => {
+      const needed = joinProse(fieldNames(suspicion.needed).map((name) => `the ${name}`));
+      return `Without ${needed}, ${suspicion.suspected} (suspected from ${suspicion.because}) can be neither confirmed nor excluded. Needed now: ${needed} (${suspicion.source}).`;
+    });

@@ -1,5 +1,5 @@
 /** Version of the clinical content (rules, thresholds, texts); bump it whenever a rule changes. */
-export const CONTENT_VERSION = '1.1.0';
+export const CONTENT_VERSION = '1.2.0';
 
 /** Seed F1: said once per workup, on every assessment. */
 export const DISCLAIMER =

@@ -225,6 +225,39 @@ describe('R-07 coagulopathy with cholestasis', () => {
   });
 });
 
+describe('R-03u acute liver failure neither confirmed nor excluded: confusion with the INR not known', () => {
+  const undecided = (c: Case) => assessValid(c).findings.find((f) => f.id === 'R-03u');
+
+  it.each([
+    ['jaundice with confusion, no INR', true, { jaundice: true, confusion: true }, undefined],
+    ['confusion alone, no INR', true, { confusion: true }, undefined],
+    ['jaundice without confusion, no INR', false, { jaundice: true }, undefined],
+    ['jaundice with confusion, INR 1.0', false, { jaundice: true, confusion: true }, 1.0],
+  ])('%s -> open %s', (_label, open, symptoms, inr) => {
+    const c: Case = { ...base, symptoms, ...(inr === undefined ? {} : { inr }) };
+    expect(undecided(c) !== undefined).toBe(open);
+  });
+
+  it('keeps the suspicion in the assessment without calling it an emergency or ruling it out', () => {
+    const a = assessValid({ ...base, symptoms: { jaundice: true, confusion: true } });
+    expect(a.redFlags).toEqual([]);
+    expect(a.urgent).toBe(false);
+    expect(undecided({ ...base, symptoms: { jaundice: true, confusion: true } })).toMatchObject({
+      kind: 'caution',
+      text: expect.stringMatching(
+        /^Jaundice with confusion, INR not known\. Acute liver failure is suspected and can be neither confirmed nor excluded without the INR: check the INR now/,
+      ),
+    });
+    expect(a.missing).toContain('inr');
+  });
+
+  it('gives way to R-03 once the INR is 1.5 or more', () => {
+    const a = assessValid({ ...base, inr: 1.5, symptoms: { confusion: true } });
+    expect(a.redFlags.map((f) => f.id)).toContain('R-03');
+    expect(a.findings.map((f) => f.id)).not.toContain('R-03u');
+  });
+});
+
 describe('red flags overall', () => {
   it('make the assessment urgent and come before any finding', () => {
     const a = assessValid({ ...base, symptoms: { neuroDeficit: true } });

@@ -6,9 +6,9 @@ const noUln = (value: number) => ({ value, unit: 'U/L' as const });
 const biliNoUln = (value: number) => ({ value, unit: 'mg/dL' as const });
 const redFlagIds = (c: Case) => assessValid(c).redFlags.map((f) => f.id);
 
-it('is content version 1.1.0', () => {
-  expect(CONTENT_VERSION).toBe('1.1.0');
-  expect(assessValid(boneCase).contentVersion).toBe('1.1.0');
+it('is content version 1.2.0', () => {
+  expect(CONTENT_VERSION).toBe('1.2.0');
+  expect(assessValid(boneCase).contentVersion).toBe('1.2.0');
 });
 
 describe("decision 11: a missing ULN never silences Hy's law or massive aminotransferases", () => {

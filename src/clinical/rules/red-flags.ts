@@ -2,6 +2,7 @@ import { HYPERCALCAEMIA, isHypercalcaemic, type CalciumReading } from '../calciu
 import { pregnant, type Facts } from '../facts';
 import { FIELD_INFO } from '../field-info';
 import { amount, inUnit, labAmount, times } from '../format';
+import { redFlagSuspicions } from '../red-flag-suspicions';
 import type { Rule } from '../rule';
 import type { CeilingField } from '../uln-ceilings';
 
@@ -299,4 +300,25 @@ export const RED_FLAG_COMPANION_RULES: readonly Rule[] = [
     sources: ['tg18', 'teamConvention'],
     evidence: 'expert-convention',
   },
+  {
+    id: 'R-03u',
+    group: 'red-flag',
+    kind: 'caution',
+    condition: 'Confusion (any degree of encephalopathy) with the INR not known',
+    applies: (f) => acuteLiverFailureUndecided(f.input) !== undefined,
+    detail: (f) =>
+      `${sentenceStart(acuteLiverFailureUndecided(f.input)?.because ?? 'confusion')}, INR not known.`,
+    recommendation:
+      'Acute liver failure is suspected and can be neither confirmed nor excluded without the INR: check the INR now. An INR of 1.5 or more with this confusion is acute liver failure, an emergency (R-03).',
+    why: 'Acute liver failure is an INR >= 1.5 with any degree of encephalopathy (AASLD/EASL definition, read second-hand); confusion is the encephalopathy, so only the INR decides it. The clinical reference puts the values that decide a red flag before everything else (decisions 4 and 19) but gives no reading of confusion without an INR: the engine therefore neither raises the emergency nor rules it out, and keeps it open as unconfirmed until the INR is in (team convention [NV]). New in content 1.2.0.',
+    seed: [],
+    sources: ['alfDefinition', 'teamConvention'],
+    evidence: 'expert-convention',
+  },
 ];
+
+const sentenceStart = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Acute liver failure suspected from the symptoms with the INR, which decides it, still missing. */
+const acuteLiverFailureUndecided = (c: Facts['input']) =>
+  redFlagSuspicions(c).find((suspicion) => suspicion.ruleId === 'R-03' && suspicion.needed.includes('inr'));
