@@ -1,7 +1,7 @@
 import { isQuestionStep } from '../machines';
 import { glossaryAnswer } from './presentation/glossary-answer';
-import { STEP_TEXT, stepIntro } from './presentation/steps';
-import { whereWeAre } from './step-prompt';
+import { stepIntro, typedExample } from './presentation/steps';
+import { unansweredFields, whereWeAre } from './step-prompt';
 import type { ParsedQuestion } from './text';
 import { say, unchanged, type Outcome } from './turn-outcome';
 import { contextOf, stepOf, type WorkupSession } from './workup-session';
@@ -21,7 +21,7 @@ export function answerQuestion(session: WorkupSession, question: ParsedQuestion,
   const step = stepOf(session);
   const reason = isQuestionStep(step) ? stepIntro(step, contextOf(session).case) : undefined;
   const back = isQuestionStep(step)
-    ? `Back to ${whereWeAre(session)}: for example "${STEP_TEXT[step].typedExample}".`
+    ? `Back to ${whereWeAre(session)}: for example "${typedExample(step, unansweredFields(session, step))}".`
     : `Back to ${whereWeAre(session)}.`;
   return unchanged(session, 'question', [say(`${glossaryAnswer(question, reason)}\n${back}`)]);
 }

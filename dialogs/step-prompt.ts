@@ -32,6 +32,10 @@ export const questionFields = (session: WorkupSession, step: QuestionStepId): st
   );
 };
 
+/** The fields a question still asks: what it shows less what is already answered. */
+export const unansweredFields = (session: WorkupSession, step: QuestionStepId): string[] =>
+  questionFields(session, step).filter((field) => !isKnown(contextOf(session).case, field));
+
 /** Where the question on screen stands on the machine's route; undefined away from a question. */
 export const positionOf = (session: WorkupSession): RoutePosition | undefined => {
   const step = stepOf(session);

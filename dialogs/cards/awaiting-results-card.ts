@@ -1,7 +1,7 @@
 import { FIELD_REGISTRY, type CaseFieldPath } from '../../src/clinical';
 import { fieldNames } from '../presentation/field-names';
 import { capitalise } from '../presentation/format';
-import { STEP_TEXT } from '../presentation/steps';
+import { typedExample } from '../presentation/steps';
 import { adaptiveCard, heading, subtle, textBlock, type CardWithText } from './adaptive-card';
 import { submitData } from './card-submit';
 
@@ -21,7 +21,7 @@ export interface AwaitingResultsCardInput {
  */
 const exampleFor = (pending: readonly CaseFieldPath[]): string => {
   const entry = FIELD_REGISTRY[pending[0] ?? 'ggt'];
-  return 'measure' in entry ? entry.measure.example : STEP_TEXT[entry.askedIn[0]].typedExample;
+  return 'measure' in entry ? entry.measure.example : typedExample(entry.askedIn[0], pending.slice(0, 1));
 };
 
 /** The workup parks here while tests are pending: what to order and how to pick up again. */

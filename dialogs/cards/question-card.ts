@@ -1,6 +1,6 @@
 import { valueAtPath, type PartialCase } from '../../src/clinical';
 import type { QuestionStepId, RouteChange, RoutePosition } from '../../machines';
-import { routeChangeLine, STEP_TEXT, stepHeading, stepIntro } from '../presentation/steps';
+import { routeChangeLine, stepHeading, stepIntro, typedExample } from '../presentation/steps';
 import {
   adaptiveCard,
   column,
@@ -234,7 +234,6 @@ export const questionCard = ({
   routeChange,
   stillNeeded,
 }: QuestionCardInput): CardWithText => {
-  const text = STEP_TEXT[step];
   const intro = stepIntro(step, known);
   const title = stepHeading(step, position);
   const changed = routeChange === undefined ? [] : [routeChangeLine(routeChange, position)];
@@ -247,7 +246,7 @@ export const questionCard = ({
     all.filter((input) => !asks(input)),
     known,
   );
-  const typeHint = `Or type it, e.g. "${text.typedExample}".`;
+  const typeHint = `Or type it, e.g. "${typedExample(step, stillNeeded)}".`;
   const body: CardElement[] = [
     heading(title),
     ...changed.map((line) => subtle(line)),

@@ -1,4 +1,4 @@
-import type { PartialCase } from '../../src/clinical';
+import { FIELD_REGISTRY, type CaseFieldPath, type PartialCase } from '../../src/clinical';
 import type { QuestionStepId, RouteChange, RoutePosition } from '../../machines';
 import { joinProse } from './format';
 
@@ -7,56 +7,98 @@ import { joinProse } from './format';
  * state ids (a contract with machines/); which fields a step asks comes from the machine too.
  */
 
+/** One part of a typed example and the fields it answers, so the example can leave out what is answered. */
+export interface ExamplePart {
+  text: string;
+  answers: readonly CaseFieldPath[];
+}
+
 export interface StepText {
   title: string;
   /** One line under the title: what is asked and why it matters. */
   intro: string;
-  /** What the clinician could type instead of using the card. */
-  typedExample: string;
+  /** What the clinician could type instead of using the card, part by part. */
+  typedExample: readonly ExamplePart[];
 }
+
+const part = (text: string, ...answers: CaseFieldPath[]): ExamplePart => ({ text, answers });
 
 export const STEP_TEXT: Record<QuestionStepId, StepText> = {
   alp: {
     title: 'ALP',
     intro: "The ALP result with your lab's upper limit of normal (ULN); never assumed across labs.",
-    typedExample: 'ALP 180 U/L, ULN 120, baseline 100',
+    typedExample: [part('ALP 180 U/L, ULN 120', 'alp'), part('baseline 100', 'alpBaseline')],
   },
   context: {
     title: 'Treatment and context',
     intro: 'Treatment and physiological causes change how a raised ALP reads.',
-    typedExample: 'bortezomib week 6, steroids yes, not pregnant, fasting',
+    typedExample: [
+      part('bortezomib week 6', 'therapy.agent', 'therapy.weeksOnTherapy'),
+      part('steroids yes', 'therapy.steroids'),
+      part('not pregnant', 'history.pregnant'),
+      part('fasting', 'history.fasting'),
+    ],
   },
   redFlags: {
     title: 'Red-flag screen',
     intro: 'Any of these now? They come before everything else.',
-    typedExample: 'fever and jaundice',
+    typedExample: [part('fever and jaundice', 'symptoms.fever', 'symptoms.jaundice')],
   },
   liverPanel: {
     title: 'Liver panel and calcium',
     intro: "Each with your lab's ULN. They decide the pattern and screen for red flags.",
-    typedExample: 'ALT 25/40, AST 22/40, bili 0.6 mg/dL (ULN 1.2), INR 1.0, Ca 2.3 mmol/L (ULN 2.6)',
+    typedExample: [
+      part('ALT 25/40', 'alt'),
+      part('AST 22/40', 'ast'),
+      part('bili 0.6 mg/dL (ULN 1.2)', 'bilirubinTotal'),
+      part('INR 1.0', 'inr'),
+      part('Ca 2.3 mmol/L (ULN 2.6)', 'calcium'),
+    ],
   },
   origin: {
     title: 'Liver or bone?',
     intro: "GGT, 5'-nucleotidase, isoenzyme fractions or bone-specific ALP, whichever you have.",
-    typedExample: 'GGT 30 ULN 60',
+    typedExample: [part('GGT 30 ULN 60', 'ggt')],
   },
   hepaticImaging: {
     title: 'Right upper quadrant ultrasound',
     intro: 'The first-line test for a raised ALP of hepatic origin (ACR 2023 · guideline).',
-    typedExample: 'ultrasound: dilated ducts',
+    typedExample: [part('ultrasound: dilated ducts', 'imaging.ultrasound')],
   },
   hepaticAma: {
     title: 'Antimitochondrial antibody',
     intro:
       'Autoimmune and infiltrative causes: primary biliary cholangitis (AMA) and AL amyloidosis (ACG 2017 · guideline).',
-    typedExample: 'AMA negative',
+    typedExample: [part('AMA negative', 'ama')],
   },
   bone: {
     title: 'Bone causes',
     intro: 'An elevated ALP in myeloma is unusual and needs a cause (Annibali 2020 · study).',
-    typedExample: 'no fracture, lytic lesions yes, on zoledronic acid',
+    typedExample: [
+      part('no fracture', 'history.recentFracture'),
+      part('lytic lesions yes', 'history.knownBoneDisease'),
+      part('on zoledronic acid', 'history.bisphosphonate'),
+    ],
   },
+};
+
+/**
+ * The typed example for what a step still asks (issue 14: nothing answered is suggested again):
+ * its parts for the `asking` fields, or else the field registry's example of the first asked value.
+ * Without `asking` (back, edit: every answer on show), or when nothing is left to ask, the whole example.
+ */
+export const typedExample = (step: QuestionStepId, asking?: readonly string[]): string => {
+  const parts = STEP_TEXT[step].typedExample;
+  const whole = parts.map((entry) => entry.text).join(', ');
+  if (asking === undefined) return whole;
+  const covered = parts.filter((entry) => entry.answers.some((field) => asking.includes(field)));
+  if (covered.length > 0) return covered.map((entry) => entry.text).join(', ');
+  const registered = asking.flatMap((field) => {
+    const entry = FIELD_REGISTRY[field as CaseFieldPath] as
+      (typeof FIELD_REGISTRY)[CaseFieldPath] | undefined;
+    return entry !== undefined && 'measure' in entry ? [entry.measure.example] : [];
+  });
+  return registered[0] ?? whole;
 };
 
 /**
