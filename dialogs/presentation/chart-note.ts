@@ -1,6 +1,6 @@
 import type { Assessment, CaseFieldPath, Finding, PartialCase, Symptom } from '../../src/clinical';
 import { BIBLIOGRAPHY, FIELD_REGISTRY, LAB_FIELDS, SCALAR_FIELDS, valueAtPath } from '../../src/clinical';
-import { findingsOf, gradeLine, originPhrase } from './assessment-lines';
+import { findingsOf, gradeLine, originPhrase, unconfirmedRedFlags } from './assessment-lines';
 import { fieldName } from './field-names';
 import { capitalise, formatPercentChange, formatValue, joinProse } from './format';
 import { PATTERN_LABELS, ULTRASOUND_LABELS } from './labels';
@@ -83,10 +83,13 @@ const therapyLine = (known: PartialCase): string | undefined => {
   return `${AGENTS[therapy.agent]}${week}${steroids}${vmp}${newDrug}.`;
 };
 
-const redFlagsLine = (assessment: Assessment): string =>
-  assessment.redFlags.length === 0
+/** A red flag not yet confirmed or excluded (R-03u) is written with the red flags, never as "No red flags". */
+const redFlagsLine = (assessment: Assessment): string => {
+  const flags = [...assessment.redFlags, ...unconfirmedRedFlags(assessment)];
+  return flags.length === 0
     ? 'No red flags.'
-    : `Red flags: ${assessment.redFlags.map((finding) => `${finding.text} (${finding.id})`).join(' ')}`;
+    : `Red flags: ${flags.map((finding) => `${finding.text} (${finding.id})`).join(' ')}`;
+};
 
 const findingsLine = (title: string, findings: readonly Finding[], numbered = false): string | undefined => {
   if (findings.length === 0) return undefined;
@@ -186,7 +189,12 @@ export const chartNote = (known: PartialCase, assessment: Assessment, fromRecord
     redFlagsLine(assessment),
     `${conclusion}.`,
     findingsLine('Interpretation', findingsOf(assessment, 'interpretation')),
-    findingsLine('Cautions', findingsOf(assessment, 'caution')),
+    findingsLine(
+      'Cautions',
+      findingsOf(assessment, 'caution').filter(
+        (finding) => !unconfirmedRedFlags(assessment).includes(finding),
+      ),
+    ),
     findingsLine('Plan', findingsOf(assessment, 'next-step'), true),
     findingsLine('Monitoring', findingsOf(assessment, 'monitoring')),
     sourcesLine(assessment),

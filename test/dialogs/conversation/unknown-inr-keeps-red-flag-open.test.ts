@@ -73,6 +73,11 @@ const conversations: Array<[string, Exchange[]]> = [
         expect: ['a suspected red flag not yet confirmed or excluded', `**Red flags:** ${KEPT_OPEN}`],
         absent: ['Assessment (urgent)', 'no red flag', 'None reported'],
       },
+      {
+        say: 'chart note',
+        expect: ['Red flags: Jaundice with confusion, INR not known.'],
+        absent: ['No red flags.'],
+      },
     ],
   ],
   [
