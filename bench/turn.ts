@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { runTurn } from '../dialogs/turn-runner';
 import type { TurnInput, TurnResult } from '../dialogs/turn-input';
@@ -11,8 +10,8 @@ import { WORKUP_SCRIPTS } from './workup-scripts';
  * **hot** on the `kept` value of the previous turn (the bot's recent-workups cache, storage still
  * holding that write) and **cold** on the stored JSON read back (another instance wrote it, or the
  * cache dropped it), which parses, checks, restores and re-assesses it first. Prints the thread's
- * CPU time a turn (which another process on the machine disturbs less than the clock), and the
- * wall-clock time of each scripted turn.
+ * CPU time a turn (which another process on the machine disturbs less than the clock), overall
+ * and for each scripted turn.
  *
  * `--workups N` (default 300 a round), `--rounds N` (default 5). `--baseline DIR` is an A/B in
  * one process: DIR is another build's output folder (its `dialogs/turn-runner.js`, e.g. a copy of
@@ -38,7 +37,7 @@ interface Build {
 }
 
 interface Timing {
-  /** Wall-clock microseconds, summed over the round, by `script:turn`. */
+  /** This thread's CPU microseconds, summed over the round, by `script:turn`. */
   perTurn: Map<string, number>;
   /** CPU time of this thread (user and system) over the round's turns. */
   cpuMicros: number;
@@ -54,23 +53,24 @@ const threadCpuMicros = (): number => {
 
 /** Workup `n` of every script, turn by turn, in `mode`, added to `timing`. */
 function workup(run: RunTurn, mode: Mode, n: number, timing: Timing): void {
-  const cpuBefore = threadCpuMicros();
   WORKUP_SCRIPTS.forEach((script, scriptIndex) => {
     let carried: unknown;
     script.forEach((scripted, turnIndex) => {
-      const started = performance.now();
-      const result = run(carried, { text: scripted.text(n), now: NOW, supportsCardUpdate: false });
-      const micros = (performance.now() - started) * 1000;
+      const text = scripted.text(n);
+      const started = threadCpuMicros();
+      const result = run(carried, { text, now: NOW, supportsCardUpdate: false });
+      const micros = threadCpuMicros() - started;
       if (result.replies.length === 0)
         throw new Error(`turn ${turnIndex} of script ${scriptIndex} said nothing`);
+      // The stored JSON is read back outside the timing: that is storage's cost, not the turn's.
       if (result.changed)
         carried = mode === 'hot' ? result.kept : (JSON.parse(JSON.stringify(result.state)) as unknown);
       const key = `${scriptIndex}:${turnIndex}`;
       timing.perTurn.set(key, (timing.perTurn.get(key) ?? 0) + micros);
+      timing.cpuMicros += micros;
       timing.turns += 1;
     });
   });
-  timing.cpuMicros += threadCpuMicros() - cpuBefore;
 }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -120,14 +120,17 @@ function main(): void {
         `cold ${mean(cpu('cold')).toFixed(1)} (rounds ${spread(cpu('cold'))})`,
     );
   });
-  const last = results[results.length - 1]!;
-  console.log('\nper scripted turn, µs of wall-clock time (hot / cold), this build:');
+  // Each build's hot and cold CPU time for each scripted turn: where a change took effect.
+  console.log(`\nper scripted turn, µs of CPU (hot / cold): ${list.map((build) => build.name).join(' | ')}`);
   WORKUP_SCRIPTS.forEach((script, scriptIndex) => {
     script.forEach((scripted, turnIndex) => {
       const key = `${scriptIndex}:${turnIndex}`;
-      const of = (mode: Mode) =>
-        mean(last[mode].map((timing) => (timing.perTurn.get(key) ?? 0) / WORKUPS)).toFixed(1);
-      console.log(`  ${of('hot').padStart(7)} / ${of('cold').padStart(7)}  ${scripted.text(1).slice(0, 70)}`);
+      const columns = results.map((result) => {
+        const of = (mode: Mode) =>
+          mean(result[mode].map((timing) => (timing.perTurn.get(key) ?? 0) / WORKUPS)).toFixed(1);
+        return `${of('hot').padStart(7)} / ${of('cold').padStart(7)}`;
+      });
+      console.log(`  ${columns.join(' | ')}  ${scripted.text(1).slice(0, 60)}`);
     });
   });
 }
