@@ -80,9 +80,10 @@ function deepFreeze<T extends PartialCase>(value: T): T {
   return Object.freeze(value);
 }
 
-function remember(checked: PartialCase): void {
+/** A case that passed, and its newly parsed members (the others are known already). */
+function remember(checked: PartialCase, parsedMembers: object): void {
   passed.add(checked);
-  for (const [field, member] of Object.entries(checked)) {
+  for (const [field, member] of Object.entries(parsedMembers)) {
     if (typeof member === 'object' && member !== null) passedMembers.set(member, field);
   }
 }
@@ -137,7 +138,7 @@ function check<T extends PartialCase>(schema: z.ZodType<T>, input: unknown): Che
     ...plausibilityProblems(checked, new Set(Object.keys(trusted))),
   ];
   if (problems.length > 0) return { ok: false, problems };
-  remember(checked);
+  remember(checked, parsed.data as object);
   return { ok: true, value: checked };
 }
 
