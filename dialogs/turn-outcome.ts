@@ -1,5 +1,6 @@
 import type { Reply, TurnInput } from './turn-input';
 import { stepPrompt } from './step-prompt';
+import { WEEKDAY_DAY_MONTH } from './presentation/date-formats';
 import { contextOf, type WorkupSession } from './workup-session';
 
 /**
@@ -31,13 +32,7 @@ export interface Turn {
 
 export const say = (line: string): Reply => ({ text: line });
 
-export const formatDay = (iso: string): string =>
-  new Date(iso).toLocaleDateString('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  });
+export const formatDay = (iso: string): string => WEEKDAY_DAY_MONTH.format(new Date(iso));
 
 export const hasAnswers = (session: WorkupSession): boolean =>
   Object.keys(contextOf(session).case).length > 0;

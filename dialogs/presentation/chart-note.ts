@@ -1,6 +1,7 @@
 import type { Assessment, CaseFieldPath, Finding, PartialCase, Symptom } from '../../src/clinical';
 import { BIBLIOGRAPHY, FIELD_REGISTRY, LAB_FIELDS, SCALAR_FIELDS, valueAtPath } from '../../src/clinical';
 import { findingsOf, gradeLine, originPhrase, unconfirmedRedFlags } from './assessment-lines';
+import { DAY_MONTH_YEAR } from './date-formats';
 import { fieldName } from './field-names';
 import { capitalise, formatPercentChange, formatValue, joinProse } from './format';
 import { PATTERN_LABELS, ULTRASOUND_LABELS } from './labels';
@@ -123,12 +124,7 @@ export interface RecordSources {
 }
 
 const day = (iso: string): string =>
-  new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  DAY_MONTH_YEAR.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
 
 /** "From the record (read 1 Dec 2026 12:30 UTC): ALP of 28 Nov 2026, ...; the rest entered by the clinician." */
 const recordLine = (sources: RecordSources | undefined): string | undefined => {

@@ -5,6 +5,7 @@ import {
   type LabReading,
   type MappedField,
 } from '../../src/fhir';
+import { DAY_MONTH, DAY_MONTH_YEAR } from './date-formats';
 import { capitalise, formatValue, inSentence } from './format';
 
 /**
@@ -19,12 +20,7 @@ export function shortDate(iso: string, now: string): string {
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
   const sameYear = date.getUTCFullYear() === new Date(now).getUTCFullYear();
-  return date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: 'numeric' }),
-    timeZone: 'UTC',
-  });
+  return (sameYear ? DAY_MONTH : DAY_MONTH_YEAR).format(date);
 }
 
 function reading(r: LabReading, now: string): string {
