@@ -51,10 +51,13 @@ function suspicionLines(intent: AnswerIntent, after: WorkupSession): Reply[] {
   return redFlagSuspicionLines(contextOf(after).case, assessmentOf(after)).map(say);
 }
 
-/** "I don't know" or "not done yet" to a value that decides a suspected red flag: said, not passed over. */
-function undecidedLines(before: WorkupSession, event: WorkupEvent, after: WorkupSession): Reply[] {
+/**
+ * A question left ("I don't know", "not done yet", or an answer without it) with a value that decides
+ * a suspected red flag still missing: said, not passed over.
+ */
+function undecidedLines(before: WorkupSession, after: WorkupSession): Reply[] {
   const step = stepOf(before);
-  if ((event.type !== 'SKIP' && event.type !== 'NOT_DONE') || !isQuestionStep(step)) return [];
+  if (!isQuestionStep(step) || stepOf(after) === step) return [];
   return undecidedSuspicionLines(contextOf(after).case, questionFields(before, step)).map(say);
 }
 
@@ -91,6 +94,9 @@ export function handleAnswer(
   }
   const after = withoutOffers(applied.session);
   const echo = answerEcho(intent);
+  // A symptom just ticked names what decides it; otherwise a question left without that value says so.
+  const ticked = suspicionLines(intent, after);
+  const suspected = ticked.length > 0 ? ticked : undecidedLines(session, after);
   return accepted(
     after,
     intent.fromCard ? 'answer-card' : 'answer-text',
@@ -98,7 +104,7 @@ export function handleAnswer(
       ...answeredCardReply(session, intent, after, turn),
       ...lead,
       ...(echo ? [say(echo)] : []),
-      ...suspicionLines(intent, after),
+      ...suspected,
       ...runningLine(before, after),
     ],
     turn,
@@ -120,14 +126,14 @@ export function navigate(
     return unchanged(session, `${eventKind}-refused`, [say(refused)], promptFor(session, turn));
   }
   const after = withoutOffers(applied.session);
+  // Back and edit return to a question to change an answer: its card shows every answer.
+  const revisit = event.type === 'BACK' || event.type === 'EDIT';
   const outcome = accepted(
     after,
     eventKind,
-    [...answeredCardReply(session, intent, after, turn), ...undecidedLines(session, event, after)],
+    [...answeredCardReply(session, intent, after, turn), ...(revisit ? [] : undecidedLines(session, after))],
     turn,
     session,
   );
-  // Back and edit return to a question to change an answer: its card shows every answer.
-  const revisit = event.type === 'BACK' || event.type === 'EDIT';
   return revisit ? { ...outcome, prompt: stepPrompt(after, turn.retentionDays, session, true) } : outcome;
 }

@@ -81,6 +81,18 @@ const conversations: Array<[string, Exchange[]]> = [
     ],
   ],
   [
+    "the liver panel answered without the INR: said with the Hy's law alert that interrupts",
+    [
+      { say: 'ALP 180 ULN 120', expect: ['Red-flag screen'] },
+      {
+        say: 'jaundice and confusion, no fever, no RUQ pain, no bone pain, no neuro deficit',
+        expect: ['acute liver failure is suspected'],
+      },
+      { say: 'temperature 36.8, WBC 7.2, CRP 3 mg/L', expect: ['Liver panel and calcium'] },
+      { say: 'ALT 240/40, AST 200/40, bili 3.5 mg/dL (ULN 1.2)', expect: ["Hy's law", UNDECIDED] },
+    ],
+  ],
+  [
     'the INR given: nothing said about an undecided red flag',
     [
       ...TO_THE_INR,
