@@ -1,7 +1,8 @@
 /**
- * What the rest of the bot may use of the workup machine: the step ids and the fields each step
- * asks, the route and what is still needed, one event applied to a stored workup, and its
- * persistence. The statechart itself and its routing internals stay inside `machines/`.
+ * What the rest of the bot may use of the machines: of the workup machine the step ids and the
+ * fields each step asks, the route and what is still needed, one event applied to a stored workup,
+ * and its persistence; of the session machine its events, decisions and persistence. The
+ * statecharts themselves and their routing internals stay inside `machines/`.
  */
 export type { WorkupEvent } from './workup-events';
 export type { WorkupContext } from './workup-context';
@@ -38,3 +39,24 @@ export { checkAnswer } from './workup-updates';
 export { fieldsFromRecord, typedOverRecord, caseAfterImport, type RecordImport } from './record-import';
 export { advanceWorkup, startWorkup } from './apply-event';
 export { renderWorkupDiagram } from './diagram';
+export { RESUME_OFFER_AFTER_MS } from './session-machine';
+export type { SessionEvent, StartVia, WorkupFacts } from './session-events';
+export type { SessionDecision } from './session-decisions';
+export {
+  SESSION_VERSION,
+  advanceSession,
+  decisionOf,
+  isConfirming,
+  isOffering,
+  persistSession,
+  restoreSession,
+  salvageSession,
+  sessionFromFlags,
+  startSession,
+  stateOf,
+  type ConfirmingState,
+  type PersistedSession,
+  type SessionFlags,
+  type SessionSnapshot,
+  type SessionState,
+} from './session';
