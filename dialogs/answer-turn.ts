@@ -6,7 +6,7 @@ import { runningInterpretation } from './presentation/assessment-lines';
 import { redFlagSuspicionLines, undecidedSuspicionLines } from './presentation/red-flag-suspicion-lines';
 import { questionFields, stepPrompt } from './step-prompt';
 import type { AnswerIntent, CommandIntent, TurnIntent } from './turn-intent';
-import { accepted, promptFor, say, unchanged, withoutOffers, type Outcome, type Turn } from './turn-outcome';
+import { accepted, promptFor, say, unchanged, type Outcome, type Turn } from './turn-outcome';
 import type { Reply } from './turn-input';
 import { applyToSession, assessmentOf, contextOf, stepOf, type WorkupSession } from './workup-session';
 
@@ -82,7 +82,7 @@ export function handleAnswer(
   lead: Reply[] = [],
 ): Outcome {
   const before = assessmentOf(session);
-  const applied = applyToSession(session, { type: 'ANSWER', values: intent.values }, turn.input.now);
+  const applied = applyToSession(session, { type: 'ANSWER', values: intent.values });
   if (!applied.changed) {
     // The merged case is checked, not only the new values, so the message names what is wrong in context.
     const checked = checkAnswer(contextOf(session), intent.values);
@@ -92,7 +92,7 @@ export function handleAnswer(
       : 'That changes nothing in this workup.';
     return unchanged(session, 'answer-ignored', [...lead, say(nothing)], promptFor(session, turn));
   }
-  const after = withoutOffers(applied.session);
+  const after = applied.session;
   const echo = answerEcho(intent);
   // A symptom just ticked names what decides it; otherwise a question left without that value says so.
   const ticked = suspicionLines(intent, after);
@@ -120,12 +120,12 @@ export function navigate(
   turn: Turn,
   refused: string,
 ): Outcome {
-  const applied = applyToSession(session, event, turn.input.now);
+  const applied = applyToSession(session, event);
   const eventKind = intent.command;
   if (!applied.changed) {
     return unchanged(session, `${eventKind}-refused`, [say(refused)], promptFor(session, turn));
   }
-  const after = withoutOffers(applied.session);
+  const after = applied.session;
   // Back and edit return to a question to change an answer: its card shows every answer.
   const revisit = event.type === 'BACK' || event.type === 'EDIT';
   const outcome = accepted(

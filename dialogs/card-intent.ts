@@ -2,6 +2,7 @@ import type { PartialCase } from '../src/clinical';
 import type { StepId } from '../machines';
 import {
   cardSubmitToValues,
+  CONFIRM_STEP,
   parseCardSubmit,
   RESUME_STEP,
   type CardAction,
@@ -30,11 +31,15 @@ const CHANGING_ACTIONS: Partial<Record<CardAction, CommandName>> = {
   resume: 'resume',
 };
 
-/** Where the workup is; a "resume or start over" card counts as the current step while it is open. */
+/**
+ * Where the workup is; a "resume or start over" card counts as the current step while it is open,
+ * and a confirmation card while its confirmation (numbered) is the one asked.
+ */
 export interface CardPosition {
   step: StepId;
   revision: number;
   offerOpen: boolean;
+  confirmation?: number;
 }
 
 /** The lab values of a card answer, echoed like typed ones. */
@@ -46,8 +51,10 @@ const labReadings = (values: PartialCase): EchoReading[] =>
   });
 
 const isCurrent = (submit: CardSubmit, position: CardPosition): boolean =>
-  submit.revision === position.revision &&
-  (submit.step === position.step || (position.offerOpen && submit.step === RESUME_STEP));
+  submit.step === CONFIRM_STEP
+    ? submit.revision === position.confirmation
+    : submit.revision === position.revision &&
+      (submit.step === position.step || (position.offerOpen && submit.step === RESUME_STEP));
 
 /**
  * Reads a card submit against where the workup is. `position` is undefined when there is no
@@ -61,6 +68,9 @@ export function cardIntent(value: unknown, position: CardPosition | undefined): 
   const readOnly = READ_ONLY_ACTIONS[submit.action];
   if (readOnly) return { kind: 'command', command: readOnly, fromCard: submit };
   if (position === undefined || !isCurrent(submit, position)) return { kind: 'stale', submit };
+  if (submit.action === 'confirm' || submit.action === 'keep') {
+    return { kind: 'confirmation', confirmed: submit.action === 'confirm', fromCard: submit };
+  }
   const changing = CHANGING_ACTIONS[submit.action];
   if (changing) {
     return {

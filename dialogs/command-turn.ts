@@ -3,36 +3,31 @@ import { SYMPTOMS } from '../src/clinical';
 import { chartNoteReply, summaryReply, whyReply } from './conclusion-replies';
 import { handleAnswer, navigate } from './answer-turn';
 import { HELP_TEXT, TERMS_TEXT } from './presentation/help-text';
-import { offerResume, resume, startOver, welcomeReply } from './restart-and-resume';
 import { whereWeAre } from './step-prompt';
 import type { CommandIntent } from './turn-intent';
-import {
-  accepted,
-  hasAnswers,
-  hasOpenOffer,
-  say,
-  unchanged,
-  withoutOffers,
-  type Outcome,
-  type Turn,
-} from './turn-outcome';
+import { say, unchanged, type Outcome, type Turn } from './turn-outcome';
 import { stepOf, type WorkupSession } from './workup-session';
 
-/** Typed commands and command buttons: what each one does to the workup and says back. */
+/**
+ * Typed commands and command buttons that work on the workup's questions or only show something:
+ * what each one does and says back. Starting, restarting, cancelling, resuming and "forget me" are
+ * the session machine's (dialogs/session-turn.ts).
+ */
+
+/** The commands the session machine decides on. */
+export const SESSION_COMMANDS = ['start', 'restart', 'cancel', 'forget-me', 'resume'] as const;
+export type SessionCommand = (typeof SESSION_COMMANDS)[number];
+export type WorkupCommandIntent = CommandIntent & {
+  command: Exclude<CommandIntent['command'], SessionCommand>;
+};
+
+export const isSessionCommand = (
+  intent: CommandIntent,
+): intent is CommandIntent & { command: SessionCommand } =>
+  (SESSION_COMMANDS as readonly string[]).includes(intent.command);
 
 const ALP_NEEDED =
   'The ALP result is needed before anything else, so this question cannot be skipped: enter it when you have it.';
-
-function start(session: WorkupSession, intent: CommandIntent, turn: Turn, isNew: boolean): Outcome {
-  // The welcome card's own "Start workup" button follows the welcome: it goes to the first question.
-  const lead = intent.fromCard?.action === 'start' ? [] : [welcomeReply(session)];
-  if (isNew) return accepted(session, 'welcome', lead, turn);
-  // A typed "start" (or "hi") over an unfinished workup asks first; a "New workup" button is explicit.
-  const unfinished = hasAnswers(session) && stepOf(session) !== 'assessment';
-  const explicit = intent.fromCard?.action === 'new';
-  if (unfinished && !explicit && !hasOpenOffer(session)) return offerResume(session, [], 'start-offer');
-  return startOver(withoutOffers(session), turn, lead, 'start');
-}
 
 function editField(session: WorkupSession, intent: CommandIntent, turn: Turn): Outcome {
   const field = intent.field;
@@ -73,7 +68,7 @@ function noneOfThese(session: WorkupSession, turn: Turn): Outcome {
 
 export function handleCommand(
   session: WorkupSession,
-  intent: CommandIntent,
+  intent: WorkupCommandIntent,
   turn: Turn,
   isNew: boolean,
 ): Outcome {
@@ -84,37 +79,6 @@ export function handleCommand(
       return unchanged(kept, 'help', [say(isNew ? HELP_TEXT : `${HELP_TEXT}\n${where}`)]);
     case 'terms':
       return unchanged(kept, 'terms', [say(TERMS_TEXT)]);
-    case 'forget-me':
-      return {
-        session: undefined,
-        changed: false,
-        lead: [
-          say(
-            'Done: I deleted your workups and your audit entries. Say "start" whenever you want a new workup.',
-          ),
-        ],
-        prompt: [],
-        eventKind: 'forget-me',
-        forgetUser: true,
-      };
-    case 'start':
-      return start(session, intent, turn, isNew);
-    case 'restart':
-      return startOver(
-        withoutOffers(session),
-        turn,
-        [say('Started over: the previous answers are cleared.')],
-        'restart',
-      );
-    case 'cancel':
-      if (isNew) return unchanged(undefined, 'cancel', [say('There is no workup to cancel.')]);
-      return startOver(
-        withoutOffers(session),
-        turn,
-        [say('Cancelled: the answers of this workup are cleared. Say "start" when you want a new one.')],
-        'cancel',
-        false,
-      );
     case 'back':
       return navigate(session, intent, { type: 'BACK' }, turn, 'There is no earlier question to go back to.');
     case 'edit':
@@ -137,8 +101,6 @@ export function handleCommand(
       );
     case 'acknowledged':
       return navigate(session, intent, { type: 'ACK_RED_FLAG' }, turn, 'There is no red-flag alert open.');
-    case 'resume':
-      return resume(session, turn, intent);
     case 'none-of-these':
       return noneOfThese(session, turn);
     case 'summary':

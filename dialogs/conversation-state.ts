@@ -1,24 +1,35 @@
 import { z } from 'zod';
-import { PartialCaseSchema, type PartialCase } from '../src/clinical';
-import type { PersistedWorkup } from '../machines';
+import { PartialCaseSchema } from '../src/clinical';
+import {
+  restoreSession,
+  sessionFromFlags,
+  type PersistedSession,
+  type PersistedWorkup,
+  type SessionSnapshot,
+} from '../machines';
 
 /**
- * What the conversation stores per workup, in one flat object: the machine's persisted workup
- * (its version and snapshot) beside what only the conversation cares about (when it started and
- * was last touched, whether the disclaimer was shown, an outstanding resume or confirm offer).
+ * What the conversation stores per workup, in one flat object: the workup machine's persisted
+ * snapshot (its version and snapshot) beside the session machine's (welcome, offers,
+ * confirmations, when it started and was last touched, whether the disclaimer was shown).
  */
-export interface ConversationState extends PersistedWorkup {
-  startedAt: string;
-  updatedAt: string;
-  /** The F1 disclaimer has been shown in this workup; it is shown once per workup. */
-  disclaimerShown: boolean;
-  /** A returning clinician was offered "resume or start over" and has not chosen yet. */
-  resumeOffered?: boolean;
-  /** Answers read back from a workup saved by an older version, waiting for the clinician's confirmation. */
-  salvagedCase?: PartialCase;
+export type ConversationState = PersistedWorkup & PersistedSession;
+
+/** A stored state read back: the workup still to restore, and the session (undefined: not restorable). */
+export interface ReadState {
+  workup: PersistedWorkup;
+  session: SessionSnapshot | undefined;
 }
 
-const conversationFields = {
+const ConversationStateSchema = z.object({
+  machineVersion: z.number(),
+  snapshot: z.unknown(),
+  sessionVersion: z.number(),
+  session: z.unknown(),
+});
+
+/** Until the session machine, the session was flags beside the workup: read them as its snapshot. */
+const sessionFlags = {
   startedAt: z.string(),
   updatedAt: z.string(),
   disclaimerShown: z.boolean(),
@@ -26,37 +37,41 @@ const conversationFields = {
   salvagedCase: PartialCaseSchema.optional(),
 };
 
-const ConversationStateSchema = z.object({
-  machineVersion: z.number(),
-  snapshot: z.unknown(),
-  ...conversationFields,
-});
+const FlaggedStateSchema = z.object({ machineVersion: z.number(), snapshot: z.unknown(), ...sessionFlags });
 
 /** How states were stored until the record was flattened: the machine's workup nested under `workup`. */
-const NestedConversationStateSchema = z.object({
+const NestedStateSchema = z.object({
   workup: z.object({ machineVersion: z.number(), snapshot: z.unknown() }),
-  ...conversationFields,
+  ...sessionFlags,
 });
 
-type ParsedState = z.infer<typeof ConversationStateSchema>;
+type Flags = z.infer<typeof FlaggedStateSchema>;
 
-function fromParsed({ resumeOffered, salvagedCase, ...rest }: ParsedState): ConversationState {
-  return {
-    ...rest,
+const fromFlags = ({ resumeOffered, salvagedCase, startedAt, updatedAt, disclaimerShown }: Flags) =>
+  sessionFromFlags({
+    startedAt,
+    updatedAt,
+    disclaimerShown,
     ...(resumeOffered === undefined ? {} : { resumeOffered }),
     ...(salvagedCase === undefined ? {} : { salvagedCase }),
-  };
-}
+  });
 
 /**
- * Reads what storage gave back; `undefined` when it is not a conversation state of this shape.
- * A state stored nested, before the record was flattened, is read as the same flat state.
+ * Reads what storage gave back; `undefined` when it is not a conversation state of any shape this
+ * bot wrote. States stored with the session as flags, flat or nested, continue where they were.
  */
-export function readConversationState(stored: unknown): ConversationState | undefined {
-  const flat = ConversationStateSchema.safeParse(stored);
-  if (flat.success) return fromParsed(flat.data);
-  const nested = NestedConversationStateSchema.safeParse(stored);
+export function readConversationState(stored: unknown): ReadState | undefined {
+  const current = ConversationStateSchema.safeParse(stored);
+  if (current.success) {
+    const { machineVersion, snapshot, sessionVersion, session } = current.data;
+    return { workup: { machineVersion, snapshot }, session: restoreSession({ sessionVersion, session }) };
+  }
+  const flagged = FlaggedStateSchema.safeParse(stored);
+  if (flagged.success) {
+    const { machineVersion, snapshot } = flagged.data;
+    return { workup: { machineVersion, snapshot }, session: fromFlags(flagged.data) };
+  }
+  const nested = NestedStateSchema.safeParse(stored);
   if (!nested.success) return undefined;
-  const { workup, ...rest } = nested.data;
-  return fromParsed({ ...rest, machineVersion: workup.machineVersion, snapshot: workup.snapshot });
+  return { workup: nested.data.workup, session: fromFlags({ ...nested.data, ...nested.data.workup }) };
 }

@@ -6,7 +6,7 @@ import { joinProse } from './presentation/format';
 import { recordLines } from './presentation/record-lines';
 import { parseRecordImport } from './record-import-event';
 import type { Reply } from './turn-input';
-import { accepted, promptFor, say, unchanged, withoutOffers, type Outcome, type Turn } from './turn-outcome';
+import { accepted, promptFor, say, unchanged, type Outcome, type Turn } from './turn-outcome';
 import { applyToSession, contextOf, type WorkupSession } from './workup-session';
 
 /**
@@ -71,7 +71,7 @@ export function handleRecordImport(session: WorkupSession, raw: unknown, turn: T
     typed.length === 0
       ? []
       : [say(`You entered ${joinProse(typed.map(fieldName))} yourself: what you entered stands.`)];
-  const applied = applyToSession(session, { type: 'IMPORT_RECORD', imported }, readAt);
+  const applied = applyToSession(session, { type: 'IMPORT_RECORD', imported });
   if (!applied.changed) {
     const checked = checkAnswer(context, mapping.case);
     const why = checked.ok
@@ -81,7 +81,7 @@ export function handleRecordImport(session: WorkupSession, raw: unknown, turn: T
       : `The record's values cannot be used together: ${checked.problems.map((p) => p.message).join(' ')} ${nothingImported}`;
     return unchanged(session, 'import-unchanged', [say(why), ...notUsed, ...kept], promptFor(session, turn));
   }
-  const after = withoutOffers(applied.session);
+  const after = applied.session;
   return accepted(
     after,
     'import-record',

@@ -1,40 +1,38 @@
-import { mergeCase } from '../machines';
+import type { PartialCase } from '../src/clinical';
+import { answeredConfirmationCard, confirmationCard, type ConfirmationKind } from './cards/confirmation-card';
 import { resumeCard } from './cards/resume-card';
 import { welcomeCard } from './cards/welcome-card';
-import { handleAnswer } from './answer-turn';
 import { positionOf } from './step-prompt';
 import type { CommandIntent, TurnIntent } from './turn-intent';
-import {
-  accepted,
-  formatDay,
-  hasOpenOffer,
-  promptFor,
-  say,
-  unchanged,
-  withoutOffers,
-  type Outcome,
-  type Turn,
-} from './turn-outcome';
+import { accepted, formatDay, promptFor, say, type Outcome, type Turn } from './turn-outcome';
 import type { Reply } from './turn-input';
-import { applyToSession, contextOf, stepOf, type WorkupSession } from './workup-session';
+import {
+  applyToSession,
+  contextOf,
+  startedAtOf,
+  stepOf,
+  updatedAtOf,
+  type WorkupSession,
+} from './workup-session';
 
-/** Starting over, resuming, and the "resume or start over" offer that sits between the two. */
+/**
+ * What the session machine's decisions look like: a new workup, the welcome, the offers to resume
+ * or to take back older answers, and the confirmations. The machine decides; this only says it.
+ */
 
-/** RESTART keeps the revision counting up, so cards from the old workup stay recognisably stale. */
+/**
+ * A new workup. The session machine has begun it already; the workup machine's RESTART clears the
+ * answers and keeps the revision counting up, so cards from the old workup stay recognisably stale.
+ * A workup that had not started (the welcome) is new as it is.
+ */
 export function startOver(
   session: WorkupSession,
   turn: Turn,
   lead: Reply[],
   eventKind: string,
-  showPrompt = true,
+  { started, showPrompt = true }: { started: boolean; showPrompt?: boolean },
 ): Outcome {
-  const applied = applyToSession(session, { type: 'RESTART' }, turn.input.now);
-  const now = turn.input.now;
-  const { machineVersion, snapshot } = applied.session.state;
-  const restarted: WorkupSession = {
-    snapshot: applied.session.snapshot,
-    state: { machineVersion, snapshot, startedAt: now, updatedAt: now, disclaimerShown: false },
-  };
+  const restarted = started ? applyToSession(session, { type: 'RESTART' }).session : session;
   return {
     session: restarted,
     changed: true,
@@ -50,25 +48,45 @@ export function welcomeReply(session: WorkupSession): Reply {
 }
 
 /** "Resume or start over": for a returning clinician, and for "start" typed over an unfinished workup. */
-export function offerResume(session: WorkupSession, lead: Reply[], eventKind: string): Outcome {
+export function offerResume(session: WorkupSession, eventKind: string): Outcome {
   const context = contextOf(session);
-  const offered: WorkupSession = { ...session, state: { ...session.state, resumeOffered: true } };
   const built = resumeCard({
     known: context.case,
     step: stepOf(session),
     position: positionOf(session),
     pending: context.pending,
     revision: context.revision,
-    lastActive: formatDay(session.state.updatedAt),
+    lastActive: formatDay(updatedAtOf(session)),
+  });
+  return { session, changed: true, lead: [{ text: built.text, card: built.card }], prompt: [], eventKind };
+}
+
+export const OLDER_VERSION_NOTICE =
+  'This workup was started with an older version of the bot, so it has to start again.';
+
+/** The answers read back from a workup saved by an older version, offered for confirmation. */
+export function offerSalvage(session: WorkupSession, salvaged: PartialCase): Outcome {
+  const built = resumeCard({
+    known: salvaged,
+    step: stepOf(session),
+    position: positionOf(session),
+    pending: [],
+    revision: contextOf(session).revision,
   });
   return {
-    session: offered,
+    session,
     changed: true,
-    lead: [...lead, { text: built.text, card: built.card }],
+    lead: [
+      say(`${OLDER_VERSION_NOTICE} Here is what you had entered; please confirm it and continue.`),
+      { text: built.text, card: built.card },
+    ],
     prompt: [],
-    eventKind,
+    eventKind: 'outdated-offer',
   };
 }
+
+export const continuingLine = (session: WorkupSession): Reply =>
+  say(`Continuing your workup from ${formatDay(startedAtOf(session))}.`);
 
 /**
  * "I have the results" on the waiting card: the question that asks the first pending test, with
@@ -77,69 +95,62 @@ export function offerResume(session: WorkupSession, lead: Reply[], eventKind: st
 function enterPendingResults(session: WorkupSession, turn: Turn): Outcome | undefined {
   const first = contextOf(session).pending[0];
   if (first === undefined) return undefined;
-  const applied = applyToSession(session, { type: 'EDIT', field: first }, turn.input.now);
+  const applied = applyToSession(session, { type: 'EDIT', field: first });
   return applied.changed ? accepted(applied.session, 'enter-results', [], turn) : undefined;
 }
 
-export function resume(session: WorkupSession, turn: Turn, intent?: CommandIntent): Outcome {
-  const cleared = withoutOffers(session);
-  const since = say(`Continuing your workup from ${formatDay(session.state.startedAt)}.`);
-  if (intent?.fromCard?.step === 'awaitingResults') {
-    const entering = enterPendingResults(cleared, turn);
+export function resume(session: WorkupSession, turn: Turn, intent: TurnIntent): Outcome {
+  const fromCard = intent.kind === 'command' ? (intent as CommandIntent).fromCard : undefined;
+  if (fromCard?.step === 'awaitingResults') {
+    const entering = enterPendingResults(session, turn);
     if (entering) return entering;
   }
   if (stepOf(session) === 'awaitingResults') {
-    const applied = applyToSession(cleared, { type: 'RESUME' }, turn.input.now);
-    if (applied.changed) return accepted(applied.session, 'resume', [since], turn);
+    const applied = applyToSession(session, { type: 'RESUME' });
+    if (applied.changed) return accepted(applied.session, 'resume', [continuingLine(session)], turn);
     return {
-      session: cleared,
-      changed: hasOpenOffer(session),
+      session,
+      changed: false,
       lead: [say('This workup still needs the ALP result before it can go on.')],
-      prompt: promptFor(cleared, turn),
+      prompt: promptFor(session, turn),
       eventKind: 'resume-refused',
     };
   }
   return {
-    session: cleared,
-    changed: hasOpenOffer(session),
-    lead: [since],
-    prompt: promptFor(cleared, turn),
+    session,
+    changed: false,
+    lead: [continuingLine(session)],
+    prompt: promptFor(session, turn),
     eventKind: 'resume',
   };
 }
 
-/** Commands that answer a "resume or start over" offer rather than being run beside it. */
-export const settlesOffer = (intent: TurnIntent): boolean =>
-  intent.kind === 'answer' ||
-  (intent.kind === 'command' && ['start', 'restart', 'resume'].includes(intent.command));
+export const REPEATED_OFFER = 'Say "resume" to continue your workup, or "new" to start a new one.';
 
-/** While an offer is open, "resume", "new" or a typed result settle it; other commands work as usual. */
-export function settleOffer(session: WorkupSession, intent: TurnIntent, turn: Turn): Outcome | undefined {
-  const salvaged = session.state.salvagedCase;
-  if (intent.kind === 'command' && (intent.command === 'start' || intent.command === 'restart')) {
-    return startOver(withoutOffers(session), turn, [], 'new-after-offer');
-  }
-  if (intent.kind === 'command' && intent.command === 'resume') {
-    if (salvaged === undefined) return resume(session, turn);
-    return handleAnswer(
-      withoutOffers(session),
-      { kind: 'answer', values: salvaged, readings: [], answers: [] },
-      turn,
-    );
-  }
-  if (intent.kind === 'answer') {
-    if (salvaged !== undefined) {
-      return handleAnswer(
-        withoutOffers(session),
-        { ...intent, values: mergeCase(salvaged, intent.values) },
-        turn,
-      );
-    }
-    const lead = [say(`Continuing your workup from ${formatDay(session.state.startedAt)}.`)];
-    return handleAnswer(withoutOffers(session), intent, turn, lead);
-  }
-  if (intent.kind === 'command' || intent.kind === 'stale') return undefined;
-  return unchanged(session, 'offer-repeated', [
-    say('Say "resume" to continue your workup, or "new" to start a new one.'),
-  ]);
+/** Asks before something that cannot be undone. */
+export function askConfirmation(session: WorkupSession, kind: ConfirmationKind): Outcome {
+  const built = confirmationCard(kind, session.session.context.confirmation);
+  return {
+    session,
+    changed: true,
+    lead: [{ text: built.text, card: built.card }],
+    prompt: [],
+    eventKind: `${kind === 'forget' ? 'forget-me' : kind}-asked`,
+  };
+}
+
+/**
+ * In Teams the confirmation card just answered is replaced by a read-only line, so no live
+ * Confirm button stays on screen. Only for a click on the card itself.
+ */
+export function answeredConfirmation(
+  intent: TurnIntent,
+  kind: ConfirmationKind,
+  confirmed: boolean,
+  turn: Turn,
+): Reply[] {
+  if (intent.kind !== 'confirmation' || intent.fromCard === undefined || !turn.input.supportsCardUpdate)
+    return [];
+  const built = answeredConfirmationCard(kind, confirmed);
+  return [{ text: built.text, card: built.card, replaceCard: true }];
 }

@@ -22,6 +22,11 @@ export interface TurnInput {
   supportsCardUpdate: boolean;
   /** How long storage keeps an idle workup, as told to a clinician waiting for results. */
   retentionDays?: number;
+  /**
+   * The welcome card, which shows the F1 disclaimer, was sent in this conversation before any
+   * workup was stored: the workup that starts now has shown it already.
+   */
+  welcomeCardShown?: boolean;
 }
 
 export interface Reply {

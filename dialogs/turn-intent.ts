@@ -22,6 +22,8 @@ export type TurnIntent =
   /** A question about a term the bot uses, answered in place. */
   | { kind: 'question'; question: ParsedQuestion }
   | { kind: 'stale'; submit: CardSubmit }
+  /** Yes or no to a confirmation the session asked (forget me, restart, cancel). */
+  | { kind: 'confirmation'; confirmed: boolean; fromCard?: CardSubmit }
   | { kind: 'unrecognised'; hint: string }
   | { kind: 'empty' };
 

@@ -8,9 +8,6 @@ import { contextOf, type WorkupSession } from './workup-session';
  * happened (`lead`) from the step's prompt, so the disclaimer can go between the two.
  */
 
-/** After this long away, an unfinished workup is not continued by accident: the clinician is asked. */
-export const RESUME_OFFER_AFTER_MS = 8 * 60 * 60 * 1000;
-
 export const DEFAULT_RETENTION_DAYS = 30;
 
 export interface Outcome {
@@ -61,18 +58,3 @@ export const accepted = (
   prompt: promptFor(session, turn, before),
   eventKind,
 });
-
-/** Offers live only until the clinician's next choice. */
-export const withoutOffers = (session: WorkupSession): WorkupSession => {
-  const { resumeOffered: _resumeOffered, salvagedCase: _salvagedCase, ...state } = session.state;
-  return { ...session, state };
-};
-
-export const hasOpenOffer = (session: WorkupSession): boolean =>
-  session.state.resumeOffered === true || session.state.salvagedCase !== undefined;
-
-export function isReturning(session: WorkupSession, now: string): boolean {
-  return (
-    hasAnswers(session) && Date.parse(now) - Date.parse(session.state.updatedAt) >= RESUME_OFFER_AFTER_MS
-  );
-}

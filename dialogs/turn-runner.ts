@@ -1,148 +1,272 @@
 import { CONTENT_VERSION, DISCLAIMER } from '../src/clinical';
-import type { PartialCase } from '../src/clinical';
+import {
+  advanceSession,
+  isConfirming,
+  isOffering,
+  mergeCase,
+  type SessionDecision,
+  type SessionState,
+} from '../machines';
 import { cardIntent } from './card-intent';
+import type { ConfirmationKind } from './cards/confirmation-card';
 import { welcomeCard } from './cards/welcome-card';
-import { resumeCard } from './cards/resume-card';
 import { handleAnswer, handleProblems } from './answer-turn';
-import { handleCommand, staleCard } from './command-turn';
-import { offerResume, settleOffer, settlesOffer, welcomeReply } from './restart-and-resume';
-import { positionOf } from './step-prompt';
+import { handleCommand, isSessionCommand, staleCard, type WorkupCommandIntent } from './command-turn';
+import {
+  answeredConfirmation,
+  askConfirmation,
+  continuingLine,
+  offerResume,
+  offerSalvage,
+  OLDER_VERSION_NOTICE,
+  REPEATED_OFFER,
+  resume,
+  startOver,
+  welcomeReply,
+} from './restart-and-resume';
 import { answerQuestion } from './question-turn';
 import { handleRecordImport } from './record-import-turn';
+import { sessionEvent, type TurnMessage } from './session-event';
 import { textIntent } from './text-intent';
+import { parseConfirmationReply } from './text/confirmation-words';
 import type { TurnIntent } from './turn-intent';
 import type { Reply, TurnAudit, TurnInput, TurnResult } from './turn-input';
-import {
-  accepted,
-  DEFAULT_RETENTION_DAYS,
-  formatDay,
-  hasOpenOffer,
-  isReturning,
-  promptFor,
-  say,
-  unchanged,
-  type Outcome,
-  type Turn,
-} from './turn-outcome';
+import { DEFAULT_RETENTION_DAYS, promptFor, say, unchanged, type Outcome, type Turn } from './turn-outcome';
 import {
   assessmentOf,
   contextOf,
   loadWorkup,
   KeptWorkup,
-  newSession,
+  sessionStateOf,
   stepOf,
+  storedState,
   type WorkupSession,
 } from './workup-session';
 
 /**
  * One conversation turn, from what was stored and what the clinician sent to what to store and
- * what to say. Pure: no botbuilder, no clock (the time comes in), no I/O. The machine decides
- * where the workup goes; this decides what the clinician reads on the way.
+ * what to say. Pure: no botbuilder, no clock (the time comes in), no I/O. The session machine
+ * decides whether a message goes to the workup at all (welcome, offers, confirmations, the return
+ * after a pause); the workup machine decides where the workup goes; this decides what the
+ * clinician reads on the way.
  */
-
-const OLDER_VERSION_NOTICE =
-  'This workup was started with an older version of the bot, so it has to start again.';
-
-/**
- * A workup saved by an older version cannot be restored. It starts again, and whatever answers
- * could be read back are shown for the clinician to confirm ("resume") before they count.
- */
-function outdatedWorkup(enteredCase: PartialCase | undefined, turn: Turn): Outcome {
-  const notice = say(OLDER_VERSION_NOTICE);
-  const fresh = newSession(turn.input.now);
-  if (enteredCase === undefined) {
-    const outcome = converse(fresh, turn, true);
-    return { ...outcome, lead: [notice, ...outcome.lead] };
-  }
-  const offered: WorkupSession = { ...fresh, state: { ...fresh.state, salvagedCase: enteredCase } };
-  const intent = intentFor(offered, turn.input, false);
-  if (intent.kind === 'command' && !settlesOffer(intent)) return handleCommand(offered, intent, turn, false);
-  const settled = settlesOffer(intent) ? settleOffer(offered, intent, turn) : undefined;
-  if (settled) return { ...settled, lead: [notice, ...settled.lead] };
-  const built = resumeCard({
-    known: enteredCase,
-    step: stepOf(fresh),
-    position: positionOf(fresh),
-    pending: [],
-    revision: contextOf(fresh).revision,
-  });
-  return {
-    session: offered,
-    changed: true,
-    lead: [
-      say(`${OLDER_VERSION_NOTICE} Here is what you had entered; please confirm it and continue.`),
-      { text: built.text, card: built.card },
-    ],
-    prompt: [],
-    eventKind: 'outdated-offer',
-  };
-}
 
 /**
  * A card submit when the value is one of ours; otherwise the typed text. Other apps' payloads
  * (Teams messageBack, another bot's card) may carry a value alongside text the clinician typed.
+ * While a confirmation is asked, a typed yes or no answers it.
  */
-function intentFor(session: WorkupSession, input: TurnInput, isNew: boolean): TurnIntent {
+function intentFor(session: WorkupSession, input: TurnInput): TurnIntent {
   const typed = input.text?.trim() ?? '';
   if (input.value !== undefined && input.value !== null) {
+    const confirming = isConfirming(session.session);
     const position = {
       step: stepOf(session),
       revision: contextOf(session).revision,
-      offerOpen: hasOpenOffer(session),
+      offerOpen: isOffering(session.session),
+      ...(confirming ? { confirmation: session.session.context.confirmation } : {}),
     };
-    const clicked = cardIntent(input.value, isNew ? undefined : position);
+    const clicked = cardIntent(input.value, sessionStateOf(session) === 'welcome' ? undefined : position);
     if (clicked.kind !== 'unrecognised' || typed === '') return clicked;
   }
-  return typed === '' ? { kind: 'empty' } : textIntent(typed, session);
+  if (typed === '') return { kind: 'empty' };
+  const reply = isConfirming(session.session) ? parseConfirmationReply(typed) : undefined;
+  if (reply !== undefined) return { kind: 'confirmation', confirmed: reply === 'confirm' };
+  return textIntent(typed, session);
 }
 
-function converse(session: WorkupSession, turn: Turn, isNew: boolean): Outcome {
-  if (turn.input.recordImport !== undefined)
-    return handleRecordImport(session, turn.input.recordImport, turn);
-  const intent = intentFor(session, turn.input, isNew);
-  if (hasOpenOffer(session)) {
-    const settled = settleOffer(session, intent, turn);
-    if (settled) return settled;
-  }
-  const returning = !isNew && isReturning(session, turn.input.now);
-  switch (intent.kind) {
+const CONFIRMED_KIND: Partial<Record<SessionState, ConfirmationKind>> = {
+  confirmingForget: 'forget',
+  confirmingRestart: 'restart',
+  confirmingCancel: 'cancel',
+};
+
+const KEPT_LINE: Record<ConfirmationKind, string> = {
+  forget: 'Nothing was deleted: your workups are as they were.',
+  restart: 'Kept: your answers are as they were.',
+  cancel: 'Kept: your answers are as they were.',
+};
+
+/** The message as it goes to the workup, once the session machine has let it through. */
+function toWorkup(session: WorkupSession, message: TurnMessage, turn: Turn, isNew: boolean): Outcome {
+  if (message.kind === 'import') return handleRecordImport(session, message.raw, turn);
+  switch (message.kind) {
     case 'command':
-      return handleCommand(session, intent, turn, isNew);
-    case 'stale':
-      return staleCard(session, isNew);
+      // The session machine decides on its own commands; it lets none of them through.
+      return isSessionCommand(message)
+        ? unchanged(session, message.command, [], promptFor(session, turn))
+        : handleCommand(session, message as WorkupCommandIntent, turn, isNew);
+    case 'answer':
+      return handleAnswer(session, message, turn);
     case 'problems':
-      return handleProblems(session, intent.problems, turn);
+      return handleProblems(session, message.problems, turn);
     case 'question':
-      return answerQuestion(session, intent.question, isNew);
-    case 'answer': {
-      // A returning clinician's typed result continues the workup directly, saying so.
-      const lead = returning
-        ? [say(`Continuing your workup from ${formatDay(session.state.startedAt)}.`)]
-        : [];
-      return handleAnswer(session, intent, turn, lead);
-    }
+      return answerQuestion(session, message.question, isNew);
+    case 'stale':
+    case 'confirmation':
+      return staleCard(session, isNew);
     case 'empty':
     case 'unrecognised':
-      if (isNew) return accepted(session, 'welcome', [welcomeReply(session)], turn);
-      if (returning && stepOf(session) !== 'assessment') return offerResume(session, [], 'resume-offer');
       return unchanged(
         session,
-        intent.kind,
-        intent.kind === 'unrecognised' ? [say(intent.hint)] : [],
+        message.kind,
+        message.kind === 'unrecognised' ? [say(message.hint)] : [],
         promptFor(session, turn),
       );
   }
 }
 
-/** The F1 disclaimer, once per workup, just before the first thing the workup asks or shows. */
-function withDisclaimer(outcome: Outcome): Outcome {
+const withLead = (lead: Reply[], outcome: Outcome): Outcome => ({
+  ...outcome,
+  lead: [...lead, ...outcome.lead],
+});
+
+/** What a session decision looks like. `before` is the session as loaded; `after` as the machine left it. */
+function decided(
+  decision: SessionDecision,
+  before: WorkupSession,
+  after: WorkupSession,
+  message: TurnMessage,
+  turn: Turn,
+): Outcome {
+  const from = sessionStateOf(before);
+  const isNew = from === 'welcome';
+  const started = !isNew;
+  const intent: TurnIntent = message.kind === 'import' ? { kind: 'empty' } : message;
+  const kind = CONFIRMED_KIND[from];
+  const answered = (confirmed: boolean) => (kind ? answeredConfirmation(intent, kind, confirmed, turn) : []);
+  const salvaged = before.session.context.salvagedCase ?? {};
+  switch (decision) {
+    case 'welcome':
+      return startOver(after, turn, [welcomeReply(after)], isNew ? 'welcome' : 'start', { started });
+    case 'first-question':
+      return startOver(after, turn, [], isNew ? 'welcome' : 'start', { started });
+    case 'start-over':
+      return startOver(after, turn, [], 'new-after-offer', { started });
+    case 'restart':
+      return startOver(
+        after,
+        turn,
+        [...answered(true), say('Started over: the previous answers are cleared.')],
+        'restart',
+        { started },
+      );
+    case 'cancel':
+      return startOver(
+        after,
+        turn,
+        [
+          ...answered(true),
+          say('Cancelled: the answers of this workup are cleared. Say "start" when you want a new one.'),
+        ],
+        'cancel',
+        { started, showPrompt: false },
+      );
+    case 'nothing-to-cancel':
+      return unchanged(undefined, 'cancel', [say('There is no workup to cancel.')]);
+    case 'forget':
+      return {
+        session: undefined,
+        changed: false,
+        lead: [
+          ...answered(true),
+          say(
+            'Done: I deleted your workups and your audit entries. Say "start" whenever you want a new workup.',
+          ),
+        ],
+        prompt: [],
+        eventKind: 'forget-me',
+        forgetUser: true,
+      };
+    case 'ask-forget':
+      return askConfirmation(after, 'forget');
+    case 'ask-restart':
+      return askConfirmation(after, 'restart');
+    case 'ask-cancel':
+      return askConfirmation(after, 'cancel');
+    case 'kept':
+    case 'kept-then-pass': {
+      const lead = [...answered(false), say(KEPT_LINE[kind ?? 'restart'])];
+      if (decision === 'kept-then-pass') return withLead(lead, toWorkup(after, message, turn, false));
+      const offerOpen = sessionStateOf(after) === 'salvageOffered';
+      return {
+        session: after,
+        changed: true,
+        lead: offerOpen ? [...lead, say(REPEATED_OFFER)] : lead,
+        prompt: offerOpen ? [] : promptFor(after, turn),
+        eventKind: 'kept',
+      };
+    }
+    case 'offer-resume':
+      return offerResume(after, message.kind === 'command' ? 'start-offer' : 'resume-offer');
+    case 'repeat-offer':
+      return unchanged(after, 'offer-repeated', [say(REPEATED_OFFER)]);
+    case 'resume':
+      return resume(after, turn, intent);
+    case 'accept-salvage':
+      return handleAnswer(after, { kind: 'answer', values: salvaged, readings: [], answers: [] }, turn);
+    case 'merge-salvage':
+      return message.kind === 'answer'
+        ? handleAnswer(after, { ...message, values: mergeCase(salvaged, message.values) }, turn)
+        : toWorkup(after, message, turn, false);
+    case 'continue-returning':
+      return withLead([continuingLine(after)], toWorkup(after, message, turn, false));
+    case 'stale':
+      return staleCard(after, isNew);
+    case 'pass':
+    // End-of-turn decisions: a message never makes them, and it goes to the workup as it is.
+    case 'show-disclaimer':
+    case 'nothing':
+      return toWorkup(after, message, turn, isNew);
+  }
+}
+
+/** Decisions that settle an offer of older answers: they say first why the workup starts again. */
+const SETTLES_SALVAGE: readonly SessionDecision[] = ['start-over', 'accept-salvage', 'merge-salvage'];
+
+/**
+ * A workup saved by an older version cannot be restored: it starts again, and whatever answers
+ * could be read back are offered for the clinician to confirm ("resume") before they count.
+ */
+function outdatedNotice(decision: SessionDecision, loaded: WorkupSession, outcome: Outcome): Outcome {
+  const salvaged = loaded.session.context.salvagedCase;
+  if (salvaged === undefined) return withLead([say(OLDER_VERSION_NOTICE)], outcome);
+  if (decision === 'repeat-offer') return offerSalvage(outcome.session ?? loaded, salvaged);
+  return SETTLES_SALVAGE.includes(decision) ? withLead([say(OLDER_VERSION_NOTICE)], outcome) : outcome;
+}
+
+function converse(loaded: WorkupSession, turn: Turn, outdated: boolean): Outcome {
+  const message: TurnMessage =
+    turn.input.recordImport !== undefined
+      ? { kind: 'import', raw: turn.input.recordImport }
+      : intentFor(loaded, turn.input);
+  const advanced = advanceSession(loaded.session, sessionEvent(message, loaded, turn.input.now));
+  const after: WorkupSession = { ...loaded, session: advanced.snapshot };
+  const outcome = decided(advanced.decision, loaded, after, message, turn);
+  const shown = outdated ? outdatedNotice(advanced.decision, loaded, outcome) : outcome;
+  return { ...shown, changed: shown.changed || (shown.session !== undefined && advanced.changed) };
+}
+
+/**
+ * The end of the turn, told to the session machine: whether the workup changed (the 8-hour rule
+ * counts from its last change) and whether a prompt is shown, before which the F1 disclaimer goes
+ * once per workup.
+ */
+function endTurn(loaded: WorkupSession, outcome: Outcome, now: string): Outcome {
   const session = outcome.session;
-  if (session === undefined || session.state.disclaimerShown || outcome.prompt.length === 0) return outcome;
+  if (session === undefined) return outcome;
+  const ended = advanceSession(session.session, {
+    type: 'TURN_ENDED',
+    now,
+    workupChanged: session.snapshot !== loaded.snapshot,
+    prompted: outcome.prompt.length > 0,
+  });
+  if (!ended.changed) return outcome;
   return {
     ...outcome,
-    session: { ...session, state: { ...session.state, disclaimerShown: true } },
+    session: { ...session, session: ended.snapshot },
     changed: true,
-    lead: [...outcome.lead, say(DISCLAIMER)],
+    lead: ended.decision === 'show-disclaimer' ? [...outcome.lead, say(DISCLAIMER)] : outcome.lead,
   };
 }
 
@@ -184,16 +308,14 @@ function joinPlainReplies(replies: readonly Reply[]): Reply[] {
  */
 export function runTurn(stored: unknown, input: TurnInput): TurnResult {
   const turn: Turn = { input, retentionDays: input.retentionDays ?? DEFAULT_RETENTION_DAYS };
-  const loaded = loadWorkup(stored);
-  const outcome =
-    loaded.kind === 'active'
-      ? converse(loaded.session, turn, false)
-      : loaded.kind === 'outdated'
-        ? outdatedWorkup(loaded.enteredCase, turn)
-        : converse(newSession(input.now), turn, true);
-  const final = withDisclaimer(outcome);
+  const loaded = loadWorkup(stored, {
+    now: input.now,
+    ...(input.welcomeCardShown === undefined ? {} : { welcomeCardShown: input.welcomeCardShown }),
+  });
+  const outcome = converse(loaded.session, turn, loaded.kind === 'outdated');
+  const final = endTurn(loaded.session, outcome, input.now);
   return {
-    state: final.session?.state,
+    state: final.session === undefined ? undefined : storedState(final.session),
     ...(final.session === undefined ? {} : { kept: new KeptWorkup(final.session) }),
     changed: final.changed,
     replies: joinPlainReplies([...final.lead, ...final.prompt]),

@@ -2,10 +2,17 @@ import type { PartialCase, Assessment } from '../src/clinical';
 import {
   advanceWorkup,
   currentStep,
+  persistSession,
   persistWorkup,
   restoreWorkup,
   salvageCase,
+  salvageSession,
+  startSession,
   startWorkup,
+  stateOf,
+  type PersistedWorkup,
+  type SessionSnapshot,
+  type SessionState,
   type StepId,
   type WorkupContext,
   type WorkupEvent,
@@ -14,19 +21,24 @@ import {
 import { readConversationState, type ConversationState } from './conversation-state';
 
 /**
- * One workup as the runner sees it during a turn: the conversation state and the restored
- * machine snapshot side by side. Immutable: every change returns a new session.
+ * One workup as the runner sees it during a turn: the workup machine's snapshot (restored, and as
+ * stored) and the session machine's snapshot side by side. Immutable: every change returns a new
+ * session.
  */
 export interface WorkupSession {
-  state: ConversationState;
+  /** The workup machine's snapshot as storage keeps it, kept up to date with `snapshot`. */
+  workup: PersistedWorkup;
   snapshot: WorkupSnapshot;
+  session: SessionSnapshot;
 }
 
 export type LoadedWorkup =
-  | { kind: 'none' }
+  /** Nothing stored yet: a new session, at the welcome. */
+  | { kind: 'none'; session: WorkupSession }
+  /** A workup to continue. */
   | { kind: 'active'; session: WorkupSession }
-  /** Stored by an older or incompatible version: not restorable, but its answers may be. */
-  | { kind: 'outdated'; enteredCase?: PartialCase };
+  /** Stored by an older or incompatible version: a new workup, offering back whatever answers could be read. */
+  | { kind: 'outdated'; session: WorkupSession };
 
 /** Answers read back from a state of another shape: flat, or nested under `workup` as states once were. */
 const salvageFrom = (stored: unknown): PartialCase | undefined => {
@@ -52,45 +64,54 @@ export class KeptWorkup {
   }
 }
 
-export function loadWorkup(stored: unknown): LoadedWorkup {
-  if (stored === undefined || stored === null) return { kind: 'none' };
-  if (stored instanceof KeptWorkup) return { kind: 'active', session: KeptWorkup.sessionOf(stored) };
-  const state = readConversationState(stored);
-  if (state === undefined) {
-    const enteredCase = salvageFrom(stored);
-    return enteredCase === undefined ? { kind: 'outdated' } : { kind: 'outdated', enteredCase };
-  }
-  const restored = restoreWorkup({ machineVersion: state.machineVersion, snapshot: state.snapshot });
-  if (!restored.ok) {
-    return restored.enteredCase === undefined
-      ? { kind: 'outdated' }
-      : { kind: 'outdated', enteredCase: restored.enteredCase };
-  }
-  return { kind: 'active', session: { state, snapshot: restored.snapshot } };
+/** What a new conversation needs to begin: the time, and whether the welcome card was sent already. */
+export interface SessionStart {
+  now: string;
+  welcomeCardShown?: boolean;
 }
 
-export function newSession(now: string): WorkupSession {
-  const snapshot = startWorkup();
+function outdated(enteredCase: PartialCase | undefined, start: SessionStart): LoadedWorkup {
+  const fresh = newSession({ now: start.now });
+  if (enteredCase === undefined) return { kind: 'outdated', session: fresh };
+  return { kind: 'outdated', session: { ...fresh, session: salvageSession(start.now, enteredCase) } };
+}
+
+export function loadWorkup(stored: unknown, start: SessionStart): LoadedWorkup {
+  if (stored === undefined || stored === null) return { kind: 'none', session: newSession(start) };
+  if (stored instanceof KeptWorkup) return { kind: 'active', session: KeptWorkup.sessionOf(stored) };
+  const state = readConversationState(stored);
+  if (state === undefined) return outdated(salvageFrom(stored), start);
+  const restored = restoreWorkup(state.workup);
+  if (!restored.ok) return outdated(restored.enteredCase, start);
+  if (state.session === undefined) return outdated(salvageCase(state.workup), start);
   return {
-    state: { ...persistWorkup(snapshot), startedAt: now, updatedAt: now, disclaimerShown: false },
-    snapshot,
+    kind: 'active',
+    session: { workup: state.workup, snapshot: restored.snapshot, session: state.session },
   };
 }
+
+export function newSession(start: SessionStart): WorkupSession {
+  const snapshot = startWorkup();
+  return { workup: persistWorkup(snapshot), snapshot, session: startSession(start) };
+}
+
+/** What storage keeps of the session: both machines' persisted snapshots, side by side. */
+export const storedState = (session: WorkupSession): ConversationState => ({
+  ...session.workup,
+  ...persistSession(session.session),
+});
 
 export interface AppliedToSession {
   session: WorkupSession;
   changed: boolean;
 }
 
-/** Sends one event to the machine; the session is touched only when the machine accepted it. */
-export function applyToSession(session: WorkupSession, event: WorkupEvent, now: string): AppliedToSession {
+/** Sends one event to the workup machine; the session changes only when the machine accepted it. */
+export function applyToSession(session: WorkupSession, event: WorkupEvent): AppliedToSession {
   const applied = advanceWorkup(session.snapshot, event);
   if (!applied.changed) return { session, changed: false };
   return {
-    session: {
-      state: { ...session.state, ...applied.persisted, updatedAt: now },
-      snapshot: applied.snapshot,
-    },
+    session: { ...session, workup: applied.persisted, snapshot: applied.snapshot },
     changed: true,
   };
 }
@@ -98,6 +119,14 @@ export function applyToSession(session: WorkupSession, event: WorkupEvent, now: 
 export const stepOf = (session: WorkupSession): StepId => currentStep(session.snapshot);
 
 export const contextOf = (session: WorkupSession): WorkupContext => session.snapshot.context;
+
+export const sessionStateOf = (session: WorkupSession): SessionState => stateOf(session.session);
+
+/** When this workup began (ISO time). */
+export const startedAtOf = (session: WorkupSession): string => session.session.context.startedAt;
+
+/** When this workup last changed (ISO time). */
+export const updatedAtOf = (session: WorkupSession): string => session.session.context.updatedAt;
 
 /** The engine's assessment, worked out once by the machine when the case last changed. */
 export const assessmentOf = (session: WorkupSession): Assessment | undefined =>

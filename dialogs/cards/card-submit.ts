@@ -24,15 +24,19 @@ export const CARD_ACTIONS = [
   'chartNote',
   'summary',
   'help',
+  'confirm',
+  'keep',
 ] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 
-/** The welcome and the resume offer: cards outside the machine's steps. */
+/** The welcome, the resume offer and the confirmations: cards outside the workup machine's steps. */
 export const WELCOME_STEP = 'welcome';
 export const RESUME_STEP = 'resume';
+/** A confirmation card's `revision` is the session's confirmation number, not the workup's revision. */
+export const CONFIRM_STEP = 'confirm';
 
-/** The steps a card can belong to: the machine's, and the two that come before a workup is under way. */
-export const CARD_STEPS = [...STEP_IDS, WELCOME_STEP, RESUME_STEP] as const;
+/** The steps a card can belong to: the workup machine's, and the session's own cards. */
+export const CARD_STEPS = [...STEP_IDS, WELCOME_STEP, RESUME_STEP, CONFIRM_STEP] as const;
 export type CardStep = (typeof CARD_STEPS)[number];
 
 /** Marks a submit as ours: other bots' or Teams' own card payloads share `activity.value`. */

@@ -191,7 +191,12 @@ class WorkupBot extends ActivityHandler {
           : [ALREADY_APPLIED_REPLY];
       return { kind: 'redelivered', replies };
     }
-    const result = runTurn(this.recent.current(key, record), input);
+    // A welcome card sent before any workup was stored showed the disclaimer: the workup starting now need not repeat it.
+    const welcomed = record.welcomed === true && record.conversation === undefined;
+    const result = runTurn(
+      this.recent.current(key, record),
+      welcomed ? { ...input, welcomeCardShown: true } : input,
+    );
     if (result.forgetUser) {
       const prefix = userWorkupPrefix(owner.channelId, owner.userId);
       this.recent.forgetPrefix(prefix);

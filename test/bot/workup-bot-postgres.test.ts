@@ -40,6 +40,7 @@ describe('two bot instances on one PostgreSQL', () => {
 
   it('applies 50 concurrent identical submits once across the two instances', async () => {
     await first.say('restart');
+    expect(shownText(await first.say('yes'))).toContain('Started over');
     const value = { ...first.buttonData(CLINICIAN.id, 'next', 0), ...ALP_CARD };
     const replies = await Promise.all(
       Array.from({ length: 50 }, (_, index) => (index % 2 === 0 ? first : second).send({ text: '', value })),

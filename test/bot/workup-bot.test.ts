@@ -166,6 +166,7 @@ describe('the workup bot', () => {
     const driver = new ConversationDriver();
     await driver.say('ALP 180 U/L (ULN 120)');
     await driver.say('forget me');
+    await driver.say('yes');
     expect(await driver.storage.read([KEY])).toEqual({});
     const after = shownText(await driver.say('summary'));
     expect(after).not.toContain('ALP (alkaline phosphatase): 180');

@@ -131,7 +131,8 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('"forget me" on %s leaves nothi
       ...KEPT_TRACES,
     ]);
 
-    expect((await FORGOTTEN.say(suite.app().url, 'forget me')).shown).toContain('I deleted your workups');
+    expect((await FORGOTTEN.say(suite.app().url, 'forget me')).shown).toContain('Delete all your workups?');
+    expect((await FORGOTTEN.say(suite.app().url, 'yes')).shown).toContain('I deleted your workups');
     expect(found(await suite.storage().files(), forgotten)).toEqual([]);
 
     await suite.app().stop();

@@ -41,7 +41,7 @@ describe('welcome card', () => {
   });
 
   it.each([
-    'Decision support for clinicians, not a diagnosis.',
+    'Educational decision support for healthcare professionals, not a diagnosis: clinical judgement and the primary sources decide.',
     'Paste a lab report at any time',
     'help, back, edit [test], summary, why, restart, forget me',
   ])('says "%s" on the card and in the text', (fact) => {

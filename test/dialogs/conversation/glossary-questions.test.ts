@@ -37,7 +37,7 @@ const play = (texts: readonly string[]): unknown =>
   );
 
 const sessionOf = (state: unknown): WorkupSession | undefined => {
-  const loaded = loadWorkup(state);
+  const loaded = loadWorkup(state, { now: NOW });
   return loaded.kind === 'active' ? loaded.session : undefined;
 };
 

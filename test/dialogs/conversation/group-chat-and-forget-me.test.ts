@@ -57,7 +57,8 @@ describe('forget me', () => {
     expect(await driver.audit.query()).toHaveLength(3);
 
     await playConversation(driver, [
-      { say: 'forget me', expect: ['I deleted your workups and your audit entries'] },
+      { say: 'forget me', expect: ['Delete all your workups?'], absent: ['I deleted'] },
+      { say: 'yes', expect: ['I deleted your workups and your audit entries'] },
     ]);
     const clinicianKeys = ['personal-chat-1', groupChat.conversation.id].map((conversationId) =>
       workupKey({ channelId: 'msteams', userId: CLINICIAN.id, conversationId }),

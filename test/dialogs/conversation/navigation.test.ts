@@ -69,14 +69,20 @@ const conversations: Array<[string, Exchange[]]> = [
     [
       START,
       { submit: { action: 'next', inputs: ALP_CARD }, expect: ['Step 2 of 6'] },
-      { say: 'restart', expect: ['Started over', 'Educational decision support', 'Step 1 of 6 · ALP'] },
+      {
+        say: 'restart',
+        expect: ['Start over?', 'Clear and start over', 'Keep this workup'],
+        absent: ['Step 1'],
+      },
+      { say: 'yes', expect: ['Started over', 'Educational decision support', 'Step 1 of 6 · ALP'] },
       { say: 'summary', expect: ['Nothing entered yet'] },
       {
         submit: { action: 'next', inputs: ALP_CARD, cardsBack: 1 },
         expect: ['That card is from an earlier step'],
       },
       { say: 'ALP 300 U/L (ULN 120)', expect: ['I read: ALP 300 U/L (2.5x ULN)'] },
-      { say: 'cancel', expect: ['Cancelled'], absent: ['Step 1'] },
+      { say: 'cancel', expect: ['Cancel this workup?', 'Clear the answers'], absent: ['Cancelled'] },
+      { say: 'confirm', expect: ['Cancelled'], absent: ['Step 1'] },
       { say: 'summary', expect: ['Nothing entered yet'] },
     ],
   ],
@@ -106,7 +112,8 @@ const conversations: Array<[string, Exchange[]]> = [
     [
       { say: 'ALP 180 U/L (ULN 120)', expect: ['Educational decision support'] },
       { say: 'none of these', expect: ['Step'], absent: ['Educational decision support'] },
-      { say: 'restart', expect: ['Educational decision support'] },
+      { say: 'restart', expect: ['Start over?'], absent: ['Educational decision support'] },
+      { say: 'yes', expect: ['Educational decision support'] },
     ],
   ],
 ];

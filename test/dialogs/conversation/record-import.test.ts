@@ -28,7 +28,7 @@ const turn = (state: unknown, input: { text?: string; recordImport?: unknown }):
 const said = (result: TurnResult): string => result.replies.map((reply) => reply.text).join('\n');
 
 const caseOf = (state: unknown) => {
-  const loaded = loadWorkup(state);
+  const loaded = loadWorkup(state, { now });
   if (loaded.kind !== 'active') throw new Error(`no active workup: ${loaded.kind}`);
   return contextOf(loaded.session).case;
 };

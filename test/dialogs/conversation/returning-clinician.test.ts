@@ -1,4 +1,4 @@
-import { MACHINE_VERSION } from '../../../machines';
+import { MACHINE_VERSION, SESSION_VERSION } from '../../../machines';
 import { workupKey } from '../../../src/bot/workup-key';
 import { MemoryWorkupStorage } from '../../../src/storage';
 import { CLINICIAN, ConversationDriver, TestClock } from '../../bot/conversation-harness';
@@ -6,6 +6,8 @@ import { playConversation, type Exchange } from './conversation-table';
 
 const MONDAY = '2026-11-23T09:00:00Z';
 const THURSDAY = '2026-11-26T10:00:00Z';
+
+const KEY = workupKey({ channelId: 'msteams', userId: CLINICIAN.id, conversationId: 'personal-chat-1' });
 
 const driverWithClock = () => {
   const clock = new TestClock(new Date(MONDAY));
@@ -103,40 +105,90 @@ describe('a returning clinician', () => {
     );
   });
 
-  it('resumes a workup stored before the record was flattened, and stores it flat from then on', async () => {
-    const key = workupKey({ channelId: 'msteams', userId: CLINICIAN.id, conversationId: 'personal-chat-1' });
+  /** The workup machine's snapshot after the isolated-ALP row, as storage holds it. */
+  const storedWorkup = async (): Promise<{ machineVersion: number; snapshot: unknown }> => {
     const current = new MemoryWorkupStorage();
     await playConversation(new ConversationDriver({ storage: current }), ISOLATED_ALP);
-    const { conversation } = (await current.read([key]))[key] as {
-      conversation: { machineVersion: number; snapshot: unknown } & Record<string, unknown>;
+    const { conversation } = (await current.read([KEY]))[KEY] as {
+      conversation: { machineVersion: number; snapshot: unknown };
     };
-    const { machineVersion, snapshot, ...conversationFields } = conversation;
-    const legacy = new MemoryWorkupStorage();
-    await legacy.write({
-      [key]: { workup: { workup: { machineVersion, snapshot }, ...conversationFields }, welcomed: true },
-    });
-    await playConversation(new ConversationDriver({ storage: legacy }), [
-      { say: 'summary', expect: ['180 U/L, ULN 120'] },
-      ...TO_ORIGIN,
-    ]);
-    const stored = (await legacy.read([key]))[key] as Record<string, unknown>;
-    expect(stored['workup']).toBeUndefined();
-    expect(stored['conversation']).toMatchObject({
-      machineVersion,
-      startedAt: conversationFields['startedAt'],
-    });
-  });
+    return { machineVersion: conversation.machineVersion, snapshot: conversation.snapshot };
+  };
+
+  /** How records were stored before the session machine: its state as flags beside the workup. */
+  const FLAGS = { startedAt: MONDAY, updatedAt: MONDAY, disclaimerShown: true };
+  const SHAPES = {
+    'flat, with the session as flags (the version before this one)': (workup: object, flags: object) => ({
+      conversation: { ...workup, ...flags },
+      welcomed: true,
+    }),
+    'nested under workup (before the record was flattened)': (workup: object, flags: object) => ({
+      workup: { workup, ...flags },
+      welcomed: true,
+    }),
+  };
+
+  const driverOn = async (record: object) => {
+    const storage = new MemoryWorkupStorage();
+    await storage.write({ [KEY]: record });
+    const clock = new TestClock(new Date(MONDAY));
+    return { storage, clock, driver: new ConversationDriver({ storage, now: clock.now }) };
+  };
+
+  it.each(Object.entries(SHAPES))(
+    'resumes a record stored %s, and stores it with the session machine from then on',
+    async (_shape, shape) => {
+      const workup = await storedWorkup();
+      const { storage, driver } = await driverOn(shape(workup, FLAGS));
+      await playConversation(driver, [
+        { say: 'summary', expect: ['180 U/L, ULN 120'], absent: ['Educational decision support'] },
+        ...TO_ORIGIN,
+      ]);
+      const stored = (await storage.read([KEY]))[KEY] as Record<string, unknown>;
+      expect(stored['workup']).toBeUndefined();
+      expect(stored['conversation']).toMatchObject({
+        machineVersion: workup.machineVersion,
+        sessionVersion: SESSION_VERSION,
+        session: { value: 'inWorkup', context: { startedAt: MONDAY, disclaimerShown: true } },
+      });
+      expect(stored['conversation']).not.toHaveProperty('startedAt');
+    },
+  );
+
+  it.each(Object.entries(SHAPES))(
+    'keeps the 8-hour rule and an open offer of a record stored %s',
+    async (_shape, shape) => {
+      const workup = await storedWorkup();
+      const returning = await driverOn(shape(workup, FLAGS));
+      await playConversation(
+        returning.driver,
+        [{ at: THURSDAY, say: 'hmm', expect: ['Welcome back', 'Monday 23 November'] }],
+        returning.clock,
+      );
+      const offered = await driverOn(shape(workup, { ...FLAGS, resumeOffered: true }));
+      await playConversation(offered.driver, [
+        { say: 'what?', expect: ['Say "resume" to continue your workup, or "new" to start a new one.'] },
+        { say: 'resume', expect: ['Continuing your workup from Monday 23 November', 'Step 2 of 6'] },
+      ]);
+      const salvaging = await driverOn(
+        shape(workup, { ...FLAGS, salvagedCase: { alp: { value: 300, unit: 'U/L', uln: 120 } } }),
+      );
+      await playConversation(salvaging.driver, [
+        { say: 'resume', expect: ['Step 2 of 6'] },
+        { say: 'summary', expect: ['300 U/L, ULN 120'] },
+      ]);
+    },
+  );
 
   const withOldVersionWorkup = async (): Promise<ConversationDriver> => {
     const storage = new MemoryWorkupStorage();
-    const key = workupKey({ channelId: 'msteams', userId: CLINICIAN.id, conversationId: 'personal-chat-1' });
     const oldSnapshot = {
       status: 'active',
       value: 'askingLiverTests',
       context: { case: { alp: { value: 180, unit: 'U/L', uln: 120 }, someOldField: 'x' }, revision: 7 },
     };
     await storage.write({
-      [key]: { workup: { workup: { machineVersion: MACHINE_VERSION - 1, snapshot: oldSnapshot } } },
+      [KEY]: { workup: { workup: { machineVersion: MACHINE_VERSION - 1, snapshot: oldSnapshot } } },
     });
     return new ConversationDriver({ storage });
   };
@@ -166,7 +218,8 @@ describe('a returning clinician', () => {
     ]);
     const forgetting = await withOldVersionWorkup();
     await playConversation(forgetting, [
-      { say: 'forget me', expect: ['I deleted your workups'], absent: ['older version'] },
+      { say: 'forget me', expect: ['Delete all your workups?'], absent: ['older version', 'I deleted'] },
+      { say: 'yes', expect: ['I deleted your workups'], absent: ['older version'] },
       { say: 'summary', expect: ['Nothing entered yet'] },
     ]);
   });

@@ -52,7 +52,7 @@ interface Turned {
 }
 
 const sessionOf = (state: unknown): WorkupSession => {
-  const loaded = loadWorkup(state);
+  const loaded = loadWorkup(state, { now: NOW });
   if (loaded.kind !== 'active') throw new Error(`no active workup (${loaded.kind})`);
   return loaded.session;
 };

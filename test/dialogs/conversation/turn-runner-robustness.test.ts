@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { runTurn } from '../../../dialogs/turn-runner';
 import type { TurnInput } from '../../../dialogs/turn-input';
+import { KeptWorkup, loadWorkup } from '../../../dialogs/workup-session';
+import { isConfirming } from '../../../machines';
 
 const NOW = '2026-11-25T12:00:00.000Z';
 
@@ -45,8 +47,13 @@ describe('runTurn on hostile input', () => {
           const result = runTurn(stored, input({ text, ...(value === undefined ? {} : { value }) }));
           expect(result.replies.length).toBeGreaterThan(0);
           if (result.changed) {
-            const again = runTurn(JSON.parse(JSON.stringify(result.state)), input({ text: 'summary' }));
-            expect(again.changed).toBe(false);
+            const stored = JSON.parse(JSON.stringify(result.state)) as unknown;
+            expect(loadWorkup(stored, { now: NOW }).kind).toBe('active');
+            // A confirmation asked ("forget me") is settled by the next message, whatever it is.
+            const settled = isConfirming(KeptWorkup.sessionOf(result.kept!).session)
+              ? runTurn(stored, input({ text: 'no' })).state
+              : stored;
+            expect(runTurn(settled, input({ text: 'summary' })).changed).toBe(false);
           }
         },
       ),

@@ -31,7 +31,15 @@ const conversations: Array<[string, Exchange[]]> = [
   ],
   [
     'a typed "start" on first contact still shows the welcome',
-    [{ say: 'start', expect: ['ALP workup in multiple myeloma', 'Decision support for clinicians'] }],
+    [
+      {
+        say: 'start',
+        expect: [
+          'ALP workup in multiple myeloma',
+          'Educational decision support for healthcare professionals',
+        ],
+      },
+    ],
   ],
 ];
 
