@@ -1,4 +1,5 @@
 import type { AnyStateNode } from 'xstate';
+import { renderSessionDiagram } from './session-diagram';
 import { QUESTION_STEP_IDS, STEP_FIELDS } from './steps';
 import { workupMachine } from './workup-machine';
 
@@ -71,8 +72,9 @@ function usedGuards(nodes: readonly AnyStateNode[]): string[] {
 }
 
 /**
- * The workup flow as Markdown with a Mermaid state diagram, read from the machine definition
- * itself so the picture a clinician reviews cannot drift from the code that runs.
+ * The workup flow and the session around it as Markdown with Mermaid state diagrams, read from
+ * the machine definitions themselves so the picture a clinician reviews cannot drift from the
+ * code that runs.
  */
 export function renderWorkupDiagram(): string {
   const nodes = Object.values(workupMachine.root.states);
@@ -133,6 +135,7 @@ export function renderWorkupDiagram(): string {
       (step) => `| ${step} | ${STEP_FIELDS[step].map((field) => `\`${field}\``).join(', ')} |`,
     ),
     '',
+    ...renderSessionDiagram(),
   ];
   return lines.join('\n');
 }

@@ -214,7 +214,8 @@ export const sessionMachine = sessionSetup.createMachine({
       },
     },
     resumeOffered: {
-      description: 'Back after 8 hours or more, or "start" over an unfinished workup: resume or start over?',
+      description:
+        'Back after 8 hours or more, or start typed over an unfinished workup: resume or start over?',
       on: {
         START: fresh('start-over'),
         RESTART: fresh('start-over'),
@@ -256,12 +257,12 @@ export const sessionMachine = sessionSetup.createMachine({
     },
     confirmingForget: {
       ...confirming(
-        '"Forget me" asked: delete every workup and audit entry of this clinician?',
+        'Forget me asked: delete every workup and audit entry of this clinician?',
         go('welcome', 'forget', beginWorkup(false)),
       ),
     },
-    confirmingRestart: confirming('"Restart" asked: clear this workup and begin again?', fresh('restart')),
-    confirmingCancel: confirming('"Cancel" asked: clear the answers of this workup?', fresh('cancel')),
+    confirmingRestart: confirming('Restart asked: clear this workup and begin again?', fresh('restart')),
+    confirmingCancel: confirming('Cancel asked: clear the answers of this workup?', fresh('cancel')),
   },
 });
 

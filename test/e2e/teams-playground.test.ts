@@ -130,3 +130,28 @@ test('group chat with @mentions: a pasted SI-unit report is read and the hepatic
     await saveScreenshot(teams.page, 'teams-group-chat-assessment');
   });
 });
+
+test('group chat: "restart" and "forget me" ask on a card; Teams replaces the answered confirmation with a read-only line', async () => {
+  await withFailureArtifacts(teams.recorder, 'teams confirmations', async () => {
+    await teams.openChat('Group Chat');
+    await teams.expectReply(() => teams.sendMentioning(BOT_NAME, 'restart'), 'Start over?');
+    await saveScreenshot(teams.page, 'teams-confirm-restart');
+    // Teams sends replyToId with the click: the card is updated in place, its buttons gone.
+    await teams.press('Keep this workup');
+    await teams.waitForText('Restart: kept, nothing was cleared.');
+    await teams.waitForText('Kept: your answers are as they were.');
+    expect(await teams.page.locator('button[title="Clear and start over"]').count()).toBe(0);
+
+    await teams.expectReply(() => teams.sendMentioning(BOT_NAME, 'forget me'), 'Delete all your workups?');
+    await teams.press('Delete everything');
+    await teams.waitForText('Forget me: confirmed.');
+    await teams.waitForText('I deleted your workups and your audit entries');
+    expect(await teams.page.locator('button[title="Delete everything"]').count()).toBe(0);
+    const summary = await teams.expectReply(
+      () => teams.sendMentioning(BOT_NAME, 'summary'),
+      'Nothing entered yet',
+    );
+    expect(summary).not.toContain('300 U/L');
+    await saveScreenshot(teams.page, 'teams-confirm-forget');
+  });
+});

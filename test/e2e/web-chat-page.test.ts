@@ -7,7 +7,8 @@ import { DESKTOP, PHONE, WebChatPage, type Viewport } from './support/webchat-pa
 /**
  * The page around the chat, as a clinician meets it on a desktop and on a phone: what the page's
  * own script adds to Web Chat (copying the chart note, read-only answered cards, Enter and focus
- * in cards, a workup that survives a reload, a clean "New workup") and how it lays out. Every
+ * in cards, a workup that survives a reload, a clean "New workup", confirmations that keep a
+ * workup) and how it lays out. Every
  * expectation is on what the browser renders.
  */
 
@@ -16,6 +17,9 @@ jest.setTimeout(240_000);
 const { browser, app } = chromiumAndAppForFile();
 
 const CARD = '.ac-adaptiveCard';
+
+/** Seed statement F1, as the bot words it: once per workup. */
+const F1 = 'Educational decision support for healthcare professionals, not a diagnosis';
 
 /** Typed answers by question title, for the rest of a workup that starts with a red flag. */
 const ANSWERS: Record<string, string> = {
@@ -320,6 +324,58 @@ describe.each([
       expect(empty).not.toContain('ALP (alkaline phosphatase): 180');
       expect(await conversationOnScreen()).not.toBe(conversation);
       await shot('new-workup');
+    });
+  });
+
+  test('"forget me" and "restart" ask first; Keep keeps the workup; the disclaimer shows once at the start', async () => {
+    await onPage('confirmations', viewport, async (chat, shot) => {
+      await chat.lastCard().locator('button[title="Start workup"]').waitFor();
+      const started = await chat.expectReply(() => chat.press('Start workup'), 'Step 1 of');
+      // The welcome card carries the F1 disclaimer; the first question does not repeat it.
+      expect(started).not.toContain(F1);
+      expect((await chat.transcriptText()).split(F1).length - 1).toBe(1);
+      await chat.expectReply(() => chat.send('ALP 180 ULN 120'), 'Red-flag screen');
+
+      const asked = await chat.expectReply(() => chat.send('forget me'), 'Delete all your workups?');
+      expect(asked).not.toContain('I deleted');
+      const confirmation = chat.lastCard();
+      for (const title of ['Delete everything', 'Keep my workups']) {
+        const button = confirmation.locator(`button[title="${title}"]`);
+        expect(await button.isVisible()).toBe(true);
+        expect(await showsWhole(button)).toBe(true);
+      }
+      await confirmation.scrollIntoViewIfNeeded();
+      await shot('confirm-forget');
+      const kept = await chat.expectReply(() => chat.press('Keep my workups'), 'Nothing was deleted');
+      expect(kept).toContain('Red-flag screen');
+      // The confirmation, answered, turns read-only like any answered card.
+      const answered = chat.transcript.locator('.alp-card--answered', {
+        hasText: 'Delete all your workups?',
+      });
+      expect(await answered.count()).toBe(1);
+      expect(await answered.getAttribute('inert')).toBe('');
+      const summary = await chat.expectReply(() => chat.send('summary'), 'Entered so far');
+      expect(summary).toContain('ALP (alkaline phosphatase): 180');
+
+      await chat.expectReply(() => chat.send('restart'), 'Start over?');
+      await chat.lastCard().scrollIntoViewIfNeeded();
+      await shot('confirm-restart');
+      await chat.expectReply(() => chat.press('Keep this workup'), 'Kept: your answers are as they were.');
+      expect(await chat.expectReply(() => chat.send('summary'), 'Entered so far')).toContain(
+        'ALP (alkaline phosphatase): 180',
+      );
+
+      await chat.expectReply(() => chat.send('restart'), 'Start over?');
+      const disclaimers = chat.transcript.locator('p', { hasText: F1 });
+      const before = await disclaimers.count();
+      const restarted = await chat.expectReply(() => chat.press('Clear and start over'), 'Started over');
+      expect(restarted).toContain('Step 1 of');
+      // A new workup owes the disclaimer again, once.
+      expect(await disclaimers.count()).toBe(before + 1);
+      expect(await chat.expectReply(() => chat.send('summary'), 'Nothing entered yet')).not.toContain(
+        'ALP (alkaline phosphatase): 180',
+      );
+      await shot('restarted');
     });
   });
 });

@@ -127,7 +127,7 @@ describe('the composed app', () => {
     const transcript = JSON.stringify(
       await (await fetch(`${base}/${session.conversationId}/activities`, { headers: auth })).json(),
     );
-    expect(transcript).toContain('Decision support');
+    expect(transcript).toContain('Educational decision support for healthcare professionals');
     expect(transcript).toContain('I read: ALP 180 U/L');
   });
 
