@@ -3,7 +3,7 @@ import { answeredConfirmationCard, confirmationCard, type ConfirmationKind } fro
 import { resumeCard } from './cards/resume-card';
 import { welcomeCard } from './cards/welcome-card';
 import { positionOf } from './step-prompt';
-import type { CommandIntent, TurnIntent } from './turn-intent';
+import type { TurnIntent } from './turn-intent';
 import { accepted, formatDay, promptFor, say, type Outcome, type Turn } from './turn-outcome';
 import type { Reply } from './turn-input';
 import {
@@ -100,7 +100,7 @@ function enterPendingResults(session: WorkupSession, turn: Turn): Outcome | unde
 }
 
 export function resume(session: WorkupSession, turn: Turn, intent: TurnIntent): Outcome {
-  const fromCard = intent.kind === 'command' ? (intent as CommandIntent).fromCard : undefined;
+  const fromCard = intent.kind === 'command' ? intent.fromCard : undefined;
   if (fromCard?.step === 'awaitingResults') {
     const entering = enterPendingResults(session, turn);
     if (entering) return entering;

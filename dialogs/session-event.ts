@@ -1,7 +1,8 @@
 import type { SessionEvent, StartVia } from '../machines';
 import type { CommandName } from './text';
 import type { CommandIntent, TurnIntent } from './turn-intent';
-import { contextOf, stepOf, type WorkupSession } from './workup-session';
+import { hasAnswers } from './turn-outcome';
+import { stepOf, type WorkupSession } from './workup-session';
 
 /** What arrived this turn: a message or click read as an intent, or an import from the patient's record. */
 export type TurnMessage = TurnIntent | { kind: 'import'; raw: unknown };
@@ -37,7 +38,7 @@ export function sessionEvent(message: TurnMessage, session: WorkupSession, now: 
   const turn = {
     now,
     workup: {
-      hasAnswers: Object.keys(contextOf(session).case).length > 0,
+      hasAnswers: hasAnswers(session),
       atAssessment: stepOf(session) === 'assessment',
     },
   };

@@ -39,13 +39,11 @@ export { checkAnswer } from './workup-updates';
 export { fieldsFromRecord, typedOverRecord, caseAfterImport, type RecordImport } from './record-import';
 export { advanceWorkup, startWorkup } from './apply-event';
 export { renderWorkupDiagram } from './diagram';
-export { RESUME_OFFER_AFTER_MS } from './session-machine';
 export type { SessionEvent, StartVia, WorkupFacts } from './session-events';
 export type { SessionDecision } from './session-decisions';
 export {
   SESSION_VERSION,
   advanceSession,
-  decisionOf,
   isConfirming,
   isOffering,
   persistSession,
@@ -54,9 +52,7 @@ export {
   sessionFromFlags,
   startSession,
   stateOf,
-  type ConfirmingState,
   type PersistedSession,
-  type SessionFlags,
   type SessionSnapshot,
   type SessionState,
 } from './session';

@@ -29,8 +29,6 @@ export interface PersistedSession {
 
 export const stateOf = (snapshot: SessionSnapshot): SessionState => snapshot.value as SessionState;
 
-export const decisionOf = (snapshot: SessionSnapshot): SessionDecision => snapshot.context.decision;
-
 export const isConfirming = (snapshot: SessionSnapshot): boolean =>
   stateOf(snapshot).startsWith('confirming');
 
