@@ -32,14 +32,6 @@ const guardOf = (guard: unknown): string =>
       ? String(guard.type)
       : '';
 
-const decisionOf = (actions: readonly unknown[]): string => {
-  const decide = actions.find(
-    (action): action is { type: string; params: { decision: SessionDecision } } =>
-      typeof action === 'object' && action !== null && (action as { type?: unknown }).type === 'decide',
-  );
-  return decide?.params.decision ?? '';
-};
-
 /** Every transition of the session machine, events with the same source, target, guard and decision drawn as one. */
 function sessionEdges(): Edge[] {
   const edges = new Map<string, Edge>();
@@ -48,7 +40,7 @@ function sessionEdges(): Edge[] {
       for (const transition of transitions) {
         const to = transition.target?.[0]?.key ?? node.key;
         const guard = guardOf(transition.guard);
-        const decision = decisionOf(transition.actions);
+        const decision = (transition.meta as { decision?: SessionDecision } | undefined)?.decision ?? '';
         const key = [node.key, to, guard, decision].join('|');
         const edge = edges.get(key) ?? { from: node.key, to, events: [], guard, decision };
         edge.events.push(eventType);

@@ -7,8 +7,8 @@ import type { SessionEvent, SessionInput } from './session-events';
  * The conversation around a workup: the welcome before one starts, the offers to resume or to
  * take back answers saved by an older version, the confirmations before anything is deleted, and
  * the return after a long pause. The workup machine owns the questions; this one owns when a
- * clinician's message goes to the workup at all. Like the workup machine it only assigns: each
- * event leaves a `decision` in the context, which `dialogs/` renders.
+ * clinician's message goes to the workup at all. Like the workup machine it only assigns. Every
+ * transition carries its decision as its `meta`, which `dialogs/` renders (machines/session.ts).
  */
 
 /** After this long away, an unfinished workup is not continued by accident: the clinician is asked. */
@@ -25,7 +25,10 @@ export interface SessionContext {
   salvagedCase?: PartialCase;
   /** Counts the confirmations asked, so the Confirm button of an earlier one is recognised as stale. */
   confirmation: number;
-  /** What the last event decided, for `dialogs/` to render. Never stored. */
+}
+
+/** What a transition decided, for `dialogs/` to render. */
+export interface SessionTransitionMeta {
   decision: SessionDecision;
 }
 
@@ -43,6 +46,7 @@ const sessionSetup = setup({
     context: {} as SessionContext,
     events: {} as SessionEvent,
     input: {} as SessionInput,
+    meta: {} as SessionTransitionMeta,
   },
   guards: {
     isReturning,
@@ -67,7 +71,6 @@ const sessionSetup = setup({
       event.type === 'TURN_ENDED' && event.workupChanged && event.prompted && !context.disclaimerShown,
   },
   actions: {
-    decide: assign((_, params: { decision: SessionDecision }) => ({ decision: params.decision })),
     /** A new workup: its own start time, and the disclaimer owed again (unless the welcome card shows it). */
     beginWorkup: assign(({ event }, params: { welcomed: boolean }) => ({
       startedAt: event.now,
@@ -82,20 +85,20 @@ const sessionSetup = setup({
   },
 });
 
-const decide = (decision: SessionDecision) => ({ type: 'decide' as const, params: { decision } });
+const decide = (decision: SessionDecision) => ({ meta: { decision } });
 const askConfirmation = { type: 'askConfirmation' as const };
 const beginWorkup = (welcomed: boolean) => ({ type: 'beginWorkup' as const, params: { welcomed } });
 const forgetSalvage = { type: 'forgetSalvage' as const };
 
-type SessionAction =
-  ReturnType<typeof decide> | ReturnType<typeof beginWorkup> | typeof askConfirmation | typeof forgetSalvage;
+type SessionAction = ReturnType<typeof beginWorkup> | typeof askConfirmation | typeof forgetSalvage;
 
 /** Stays where it is, deciding only. */
-const stay = (decision: SessionDecision) => ({ actions: [decide(decision)] });
+const stay = (decision: SessionDecision) => decide(decision);
 
 const go = (target: string, decision: SessionDecision, ...actions: SessionAction[]) => ({
   target,
-  actions: [decide(decision), ...actions],
+  actions,
+  ...decide(decision),
 });
 
 /** A new workup; `welcomed` when the turn shows the welcome card, which carries the disclaimer. */
@@ -147,18 +150,27 @@ const confirming = (description: string, confirmed: ReturnType<typeof go>) => ({
  * The end of every turn: the workup's last change moves `updatedAt`, and the first prompt of a
  * workup gets the disclaimer. From the welcome, a changed workup has started.
  */
-const showDisclaimer = [decide('show-disclaimer'), 'markDisclaimerShown' as const];
+const showDisclaimer = decide('show-disclaimer');
 const turnEnded = () => [
-  { guard: 'changedAndDisclaimerDue' as const, actions: ['touch' as const, ...showDisclaimer] },
-  { guard: 'disclaimerDue' as const, actions: showDisclaimer },
-  { guard: 'workupChanged' as const, actions: ['touch' as const, decide('nothing')] },
+  {
+    guard: 'changedAndDisclaimerDue' as const,
+    actions: ['touch' as const, 'markDisclaimerShown' as const],
+    ...showDisclaimer,
+  },
+  { guard: 'disclaimerDue' as const, actions: ['markDisclaimerShown' as const], ...showDisclaimer },
+  { guard: 'workupChanged' as const, actions: ['touch' as const], ...decide('nothing') },
   stay('nothing'),
 ];
 
 /** From the welcome, a turn that changed the workup or showed its question has started it. */
 const welcomeTurnEnded = [
-  { guard: 'disclaimerDue' as const, target: 'inWorkup', actions: ['touch' as const, ...showDisclaimer] },
-  { guard: 'startsWorkup' as const, target: 'inWorkup', actions: ['touch' as const, decide('nothing')] },
+  {
+    guard: 'disclaimerDue' as const,
+    target: 'inWorkup',
+    actions: ['touch' as const, 'markDisclaimerShown' as const],
+    ...showDisclaimer,
+  },
+  { guard: 'startsWorkup' as const, target: 'inWorkup', actions: ['touch' as const], ...decide('nothing') },
   stay('nothing'),
 ];
 
@@ -170,7 +182,6 @@ export const sessionMachine = sessionSetup.createMachine({
     updatedAt: input.now,
     disclaimerShown: input.welcomeCardShown === true,
     confirmation: 0,
-    decision: 'nothing',
   }),
   states: {
     welcome: {

@@ -1,4 +1,4 @@
-import { initialTransition, type SnapshotFrom } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
 import { z } from 'zod';
 import { checkPartialCase, PartialCaseSchema, type PartialCase } from '../src/clinical';
 import { inertScope } from './inert-scope';
@@ -36,12 +36,23 @@ export const isConfirming = (snapshot: SessionSnapshot): boolean =>
 export const isOffering = (snapshot: SessionSnapshot): boolean =>
   stateOf(snapshot) === 'resumeOffered' || stateOf(snapshot) === 'salvageOffered';
 
-export function startSession(input: SessionInput): SessionSnapshot {
-  return initialTransition(sessionMachine, input)[0];
-}
+const resolve = (value: SessionState, context: SessionContext): SessionSnapshot =>
+  sessionMachine.resolveState({ value, context });
 
-const resolve = (value: SessionState, context: Omit<SessionContext, 'decision'>): SessionSnapshot =>
-  sessionMachine.resolveState({ value, context: { ...context, decision: 'nothing' } });
+/**
+ * A new session, at the welcome: the machine's initial state and context, resolved directly.
+ * XState's `initialTransition` first builds an inert actor without the input, whose initial
+ * context cannot be computed (it throws and is caught inside XState): a few microseconds and an
+ * exception on every new conversation. The graph test checks both give the same snapshot.
+ */
+export function startSession(input: SessionInput): SessionSnapshot {
+  return resolve('welcome', {
+    startedAt: input.now,
+    updatedAt: input.now,
+    disclaimerShown: input.welcomeCardShown === true,
+    confirmation: 0,
+  });
+}
 
 /** A workup saved by an older version could not be restored; these answers are offered back. */
 export function salvageSession(now: string, salvagedCase: PartialCase): SessionSnapshot {
@@ -85,14 +96,23 @@ const StoredSessionSchema = z.object({
   }),
 });
 
+/**
+ * What XState's `getPersistedSnapshot` gives, built directly, as the workup machine's persistence
+ * does (XState's walks the context looking for actors): the machine has no children, no history
+ * states and a plain JSON context. The graph test checks it equals XState's in every reachable state.
+ */
 export function persistSession(snapshot: SessionSnapshot): PersistedSession {
-  const { decision: _decision, ...stored } = snapshot.context;
   return {
     sessionVersion: SESSION_VERSION,
-    session: sessionMachine.getPersistedSnapshot({
-      ...snapshot,
-      context: stored,
-    } as unknown as SessionSnapshot),
+    session: {
+      status: snapshot.status,
+      output: snapshot.output,
+      error: snapshot.error,
+      value: snapshot.value,
+      historyValue: {},
+      context: snapshot.context,
+      children: {},
+    },
   };
 }
 
@@ -110,24 +130,27 @@ export function restoreSession(persisted: PersistedSession): SessionSnapshot | u
 export interface AdvancedSession {
   snapshot: SessionSnapshot;
   decision: SessionDecision;
-  /** Whether what storage keeps of the session changed: its state or a stored context field. */
+  /** Whether what storage keeps of the session changed: its state or its context. */
   changed: boolean;
 }
 
 const sessionScope = inertScope(sessionMachine, { now: new Date(0).toISOString() });
 
-const sameStoredContext = (before: SessionContext, after: SessionContext): boolean =>
-  before.startedAt === after.startedAt &&
-  before.updatedAt === after.updatedAt &&
-  before.disclaimerShown === after.disclaimerShown &&
-  before.salvagedCase === after.salvagedCase &&
-  before.confirmation === after.confirmation;
-
+/**
+ * One event: the transition it selects (every state handles every event, so there is one) says
+ * what was decided. A transition that only decides, staying where it is with nothing to assign,
+ * leaves the snapshot as it is without running a macrostep: most messages in a workup.
+ */
 export function advanceSession(before: SessionSnapshot, event: SessionEvent): AdvancedSession {
+  const [selected] = sessionMachine.getTransitionData(before, event);
+  const decision = selected?.meta?.decision ?? 'nothing';
+  if (selected !== undefined && selected.target === undefined && selected.actions.length === 0) {
+    return { snapshot: before, decision, changed: false };
+  }
   const after = sessionMachine.transition(before, event, sessionScope);
   return {
     snapshot: after,
-    decision: after.context.decision,
-    changed: after.value !== before.value || !sameStoredContext(before.context, after.context),
+    decision,
+    changed: after.value !== before.value || after.context !== before.context,
   };
 }
