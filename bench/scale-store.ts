@@ -89,7 +89,10 @@ export async function fillSqliteStore(
   analysed.close();
 }
 
-/** The same filler in PostgreSQL, with generate_series, in the schema the product created. */
+/**
+ * The same filler in PostgreSQL, with generate_series, in the schema the product created (each
+ * row's owner is its user's prefix, as keyOwner computes it).
+ */
 export async function fillPostgresStore(
   connectionString: string,
   size: StoreSize,
@@ -104,8 +107,9 @@ export async function fillPostgresStore(
                           audit_entries_at, audit_entries_user_hash`);
     await client.query('BEGIN');
     await client.query(
-      `INSERT INTO workup_items (key, etag, data, written_at)
-       SELECT 'workup/msteams/scale-user-' || i || '/scale-conversation-' || i, md5(random()::text), $1,
+      `INSERT INTO workup_items (owner, key, etag, data, written_at)
+       SELECT 'workup/msteams/scale-user-' || i || '/', 'workup/msteams/scale-user-' || i || '/scale-conversation-' || i,
+              md5(random()::text), $1,
               to_timestamp((CASE WHEN i <= $3 THEN $4::float8 ELSE $5 + floor(random() * $6) END) / 1000)
        FROM generate_series(1, $2::int) AS i ORDER BY 1`,
       [template.workupJson, size.workups, size.expiredWorkups, t.expiredAt, t.freshFrom, t.freshSpan],

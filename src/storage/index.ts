@@ -6,7 +6,7 @@ export {
   type MemoryWorkupStorageOptions,
 } from './memory-workup-storage';
 export { SqliteStorage, type SqliteStorageOptions } from './sqlite-workup-storage';
-export { PostgresStorage, type PostgresStorageOptions } from './postgres-workup-storage';
+export { PostgresStorage, WORKUP_PARTITIONS, type PostgresStorageOptions } from './postgres-workup-storage';
 export {
   AuditEntrySchema,
   type AuditEntry,

@@ -89,13 +89,22 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
 }
 
 /**
- * Runs idempotent DDL under a transaction-scoped advisory lock: several bot instances starting at
- * once would otherwise race on `CREATE ... IF NOT EXISTS` and fail with duplicate-key errors.
+ * Runs idempotent DDL (statements, or a function issuing them on the transaction's connection) under a
+ * transaction-scoped advisory lock: several bot instances starting at once would otherwise race on
+ * `CREATE ... IF NOT EXISTS` and fail with duplicate-key errors.
  */
-export function migrate(pool: Pool, schema: string, statements: string[]): Promise<void> {
+export function migrate(
+  pool: Pool,
+  schema: string,
+  statements: string[] | ((client: PoolClient) => Promise<void>),
+): Promise<void> {
   return inTransaction(pool, async (client) => {
     await client.query("SELECT pg_advisory_xact_lock(hashtext('alp-workup-schema'))");
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    if (typeof statements === 'function') {
+      await statements(client);
+      return;
+    }
     for (const statement of statements) {
       await client.query(statement);
     }

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import {
   PostgresAuditTable,
   PostgresStorage,
+  WORKUP_PARTITIONS,
   SqliteAuditTable,
   SqliteStorage,
   type AuditRecord,
@@ -175,37 +176,66 @@ describe('PostgreSQL retention in slices and "forget me" by key range', () => {
     await Promise.all([storage.close(), audit.close()]);
   });
 
-  it('migrates a store made before the key index: every row kept, "forget me" served by the index', async () => {
+  it('moves a store of the plain layout into partitions: every row kept, "forget me" on one partition by its index', async () => {
     const oldSchema = uniqueSchemaName('premigration');
     const client = new Client({ connectionString });
     await client.connect();
     try {
       await client.query(`CREATE SCHEMA "${oldSchema}"`);
+      // The layout every store had before the workups were partitioned by owner.
       await client.query(`CREATE TABLE "${oldSchema}".workup_items (
         key text PRIMARY KEY, etag text NOT NULL, data text NOT NULL, written_at timestamptz NOT NULL)`);
       await client.query(`CREATE INDEX workup_items_written_at ON "${oldSchema}".workup_items (written_at)`);
+      await client.query(
+        `CREATE INDEX workup_items_key_bytes ON "${oldSchema}".workup_items (key COLLATE "C")`,
+      );
       await client.query(
         `INSERT INTO "${oldSchema}".workup_items
            SELECT 'workup/msteams/user' || i || '/c', 'e' || i, '{"n":' || i || '}', now() FROM generate_series(1, 50) AS i`,
       );
 
       const storage = await PostgresStorage.open({ connectionString, schema: oldSchema });
+      const layout = await client.query<{ relname: string; relkind: string }>(
+        `SELECT relname, relkind FROM pg_class WHERE relnamespace = $1::regnamespace AND relname LIKE 'workup_items%'
+         AND relkind IN ('r', 'p') ORDER BY relname`,
+        [oldSchema],
+      );
+      expect(layout.rows.filter((row) => row.relkind === 'p').map((row) => row.relname)).toEqual([
+        'workup_items',
+      ]);
+      expect(layout.rows.filter((row) => row.relkind === 'r')).toHaveLength(WORKUP_PARTITIONS);
       const { rows } = await client.query<{ n: string }>(
         `SELECT count(*) AS n FROM "${oldSchema}".workup_items`,
       );
       expect(rows[0]!.n).toBe('50');
+      // Each row kept its eTag and data, readable and writable under the eTag it had.
+      const user7 = 'workup/msteams/user7/c';
+      expect(await storage.read([user7, 'workup/msteams/user8/c'])).toEqual({
+        [user7]: { n: 7, eTag: 'e7' },
+        'workup/msteams/user8/c': { n: 8, eTag: 'e8' },
+      });
+      await storage.write({ 'workup/msteams/user8/c': { n: 80, eTag: 'e8' } });
+
       await client.query(`ANALYZE "${oldSchema}".workup_items`);
       await client.query('SET enable_seqscan = off');
       const plan = await client.query<{ 'QUERY PLAN': string }>(
         `EXPLAIN DELETE FROM "${oldSchema}".workup_items
          WHERE key COLLATE "C" >= 'workup/msteams/user7/' AND key COLLATE "C" < 'workup/msteams/user70'
-           AND starts_with(key, 'workup/msteams/user7/')`,
+           AND starts_with(key, 'workup/msteams/user7/') AND owner = 'workup/msteams/user7/'`,
       );
-      expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toContain('workup_items_key_bytes');
+      const scans = plan.rows
+        .map((row) => row['QUERY PLAN'])
+        .filter((line) => line.includes('Scan'));
+      expect(scans).toHaveLength(1);
+      // One partition, through an index on the key: the other 255 are never opened.
+      expect(scans[0]).toMatch(/Index Scan using workup_items_p\d{3}_\w+ on workup_items_p\d{3}/);
       expect(await storage.deleteByPrefix('workup/msteams/user7/')).toBe(1);
       expect(await storage.deleteByPrefix('workup/msteams/user1')).toBe(11);
       const left = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${oldSchema}".workup_items`);
       expect(left.rows[0]!.n).toBe('38');
+      expect(Object.keys(await storage.read([user7, 'workup/msteams/user8/c']))).toEqual([
+        'workup/msteams/user8/c',
+      ]);
       await storage.close();
     } finally {
       await client.end();

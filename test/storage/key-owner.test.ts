@@ -1,0 +1,60 @@
+import { Client } from 'pg';
+import { KEY_OWNER_SQL, keyOwner, prefixOwner } from '../../src/storage/key-owner';
+import { userWorkupPrefix, workupKey } from '../../src/bot/workup-key';
+import { requireTestDatabaseUrl } from './support/test-postgres';
+
+const KEYS = [
+  workupKey({ channelId: 'msteams', userId: '29:1a/b', conversationId: 'a:1/2' }),
+  workupKey({ channelId: 'web/chat', userId: 'dl_\u00e9\u{1f600}', conversationId: 'c' }),
+  'workup/msteams/user/',
+  'workup/msteams/user/deeper/still',
+  'workup/msteams/user',
+  'no-slash-at-all',
+  '///',
+  'a/b/c\n/d',
+];
+
+describe('keyOwner', () => {
+  it("is the user's own prefix for every key the bot builds", () => {
+    const owner = { channelId: 'msteams', userId: '29:1a/b', conversationId: 'a:1/2' };
+    expect(keyOwner(workupKey(owner))).toBe(userWorkupPrefix(owner.channelId, owner.userId));
+  });
+
+  it('is the key through its third "/", or the whole key when it has fewer', () => {
+    expect(KEYS.map(keyOwner)).toEqual([
+      'workup/msteams/29%3A1a%2Fb/',
+      'workup/web%2Fchat/dl_%C3%A9%F0%9F%98%80/',
+      'workup/msteams/user/',
+      'workup/msteams/user/',
+      'workup/msteams/user',
+      'no-slash-at-all',
+      '///',
+      'a/b/c\n/',
+    ]);
+  });
+
+  it('names the owner every key under a prefix shares, only when the prefix reaches that far', () => {
+    const prefix = userWorkupPrefix('msteams', 'someone');
+    expect(prefixOwner(prefix)).toBe(prefix);
+    expect(prefixOwner(`${prefix}conversation-1`)).toBe(prefix);
+    expect(prefixOwner('workup/msteams/some')).toBeUndefined();
+    for (const key of KEYS) {
+      const shared = prefixOwner(key.slice(0, 12));
+      if (shared !== undefined) expect(keyOwner(key)).toBe(shared);
+    }
+  });
+
+  it('is computed the same way by PostgreSQL, which moves rows stored before the owner column', async () => {
+    const client = new Client({ connectionString: requireTestDatabaseUrl() });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ owner: string }>(
+        `SELECT ${KEY_OWNER_SQL} AS owner FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY n`,
+        [KEYS],
+      );
+      expect(rows.map((row) => row.owner)).toEqual(KEYS.map(keyOwner));
+    } finally {
+      await client.end();
+    }
+  });
+});
