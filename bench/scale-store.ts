@@ -1,6 +1,12 @@
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import { PostgresAuditTable, PostgresStorage, SqliteAuditTable, SqliteStorage } from '../src/storage';
+import {
+  DEFAULT_POSTGRES_LIMITS,
+  PostgresAuditTable,
+  PostgresStorage,
+  SqliteAuditTable,
+  SqliteStorage,
+} from '../src/storage';
 
 /** How large a store the scale run builds, and how much of it is past retention. */
 export interface StoreSize {
@@ -127,9 +133,11 @@ export async function fillPostgresStore(
   } finally {
     await client.end();
   }
-  // The product's own schema statements rebuild the dropped indexes.
-  await (await PostgresStorage.open({ connectionString })).close();
-  await (await PostgresAuditTable.open({ connectionString })).close();
+  // The product's own schema statements rebuild the dropped indexes: over 10^7 audit rows, longer
+  // than the turn-sized statement_timeout on a busy machine.
+  const limits = { ...DEFAULT_POSTGRES_LIMITS, statementTimeoutMs: 30 * 60 * 1000 };
+  await (await PostgresStorage.open({ connectionString, limits })).close();
+  await (await PostgresAuditTable.open({ connectionString, limits })).close();
   const vacuum = new Client({ connectionString });
   await vacuum.connect();
   try {

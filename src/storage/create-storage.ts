@@ -1,7 +1,7 @@
 import { AuditIdHasher } from './audit-id-hasher';
 import type { AuditLog } from './audit-log';
 import { HashingAuditLog } from './hashing-audit-log';
-import { openAuditTable, openWorkupStorage, type StorageTarget } from './storage-target';
+import { openAuditTable, openWorkupStorage, sharedSqliteFile, type StorageTarget } from './storage-target';
 import type { WorkupStorage } from './workup-storage';
 
 export interface StorageConfig extends StorageTarget {
@@ -27,18 +27,20 @@ export class StorageNotWritableError extends Error {
 }
 
 /**
- * Opens the workup store and the audit trail on one database, creating tables as needed, and
- * proves it takes a write before the server accepts a turn.
+ * Opens the workup store and the audit trail on one database (on SQLite through one connection, so
+ * the writes and audit entries of the turns in flight share one commit), creating tables as needed,
+ * and proves it takes a write before the server accepts a turn.
  */
 export async function createStorage(config: StorageConfig): Promise<OpenedStorage> {
   const hasher = new AuditIdHasher(config.auditSalt);
-  const storage = await openWorkupStorage(config, config.now);
+  const sqliteFile = sharedSqliteFile(config);
+  const storage = await openWorkupStorage(config, config.now, sqliteFile);
   let audit: AuditLog;
   try {
     await storage.ping().catch((error: unknown) => {
       throw new StorageNotWritableError(error);
     });
-    audit = new HashingAuditLog(await openAuditTable(config), hasher);
+    audit = new HashingAuditLog(await openAuditTable(config, sqliteFile), hasher);
   } catch (error) {
     await storage.close();
     throw error;

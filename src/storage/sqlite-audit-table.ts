@@ -2,8 +2,9 @@ import type { Statement } from 'better-sqlite3';
 import type { Origin, Pattern } from '../clinical';
 import type { AuditPeriod, AuditRecord, AuditRow } from './audit-entry';
 import type { AuditTable } from './audit-table';
-import { checkpointAndTruncateWal, openSqliteDatabase, type SqliteDatabase } from './sqlite-connection';
-import { SqliteGroupCommit } from './sqlite-group-commit';
+import { checkpointAndTruncateWal, type SqliteDatabase } from './sqlite-connection';
+import type { SqliteGroupCommit } from './sqlite-group-commit';
+import { SqliteSharedFile } from './sqlite-shared-file';
 import { deleteInSlices, type SlicedDeleteOptions } from './sliced-delete';
 
 interface StoredAuditRow {
@@ -64,7 +65,10 @@ function toRow(stored: StoredAuditRow): AuditRow {
   };
 }
 
-/** The audit table in the SQLite file next to the workups (its own connection). */
+/**
+ * The audit table in the SQLite file next to the workups: on its own connection when given a path,
+ * or on the workup store's when given their shared file.
+ */
 export class SqliteAuditTable implements AuditTable {
   private readonly db: SqliteDatabase;
   private readonly insert: Statement;
@@ -72,9 +76,14 @@ export class SqliteAuditTable implements AuditTable {
   private readonly deleteUser: Statement<[string]>;
   private readonly deleteOlderSlice: Statement<[number, number]>;
   private readonly commits: SqliteGroupCommit;
+  private readonly file: SqliteSharedFile;
+  private closed = false;
 
-  constructor(filePath: string) {
-    this.db = openSqliteDatabase(filePath);
+  constructor(filePath: string | SqliteSharedFile) {
+    this.file = typeof filePath === 'string' ? new SqliteSharedFile(filePath) : filePath;
+    const { db, commits } = this.file.hold();
+    this.db = db;
+    this.commits = commits;
     this.db.exec(SCHEMA);
     this.insert = this.db.prepare(
       `INSERT INTO audit_entries (at, channel_id, conversation_hash, user_hash, step, event, rule_ids,
@@ -91,7 +100,6 @@ export class SqliteAuditTable implements AuditTable {
     this.deleteOlderSlice = this.db.prepare(
       'DELETE FROM audit_entries WHERE id IN (SELECT id FROM audit_entries WHERE at < ? LIMIT ?)',
     );
-    this.commits = new SqliteGroupCommit(this.db);
   }
 
   async append(record: AuditRecord): Promise<void> {
@@ -135,9 +143,9 @@ export class SqliteAuditTable implements AuditTable {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) {
-      this.commits.flush();
-      this.db.close();
-    }
+    if (this.closed) return;
+    this.closed = true;
+    this.commits.flush();
+    this.file.release();
   }
 }

@@ -1,16 +1,20 @@
 import type { Statement } from 'better-sqlite3';
 import type { StoreItems } from 'botbuilder';
 import { ETagConflictError } from './etag-conflict';
-import { SqliteGroupCommit } from './sqlite-group-commit';
-import { checkpointAndTruncateWal, openSqliteDatabase, type SqliteDatabase } from './sqlite-connection';
+import type { SqliteGroupCommit } from './sqlite-group-commit';
+import { checkpointAndTruncateWal, type SqliteDatabase } from './sqlite-connection';
+import { SqliteSharedFile } from './sqlite-shared-file';
 import { prefixUpperBound } from './key-prefix-range';
 import { deleteInSlices, type SlicedDeleteOptions } from './sliced-delete';
 import { assertKeys, decodeItem, encodeChanges, newETag, type EncodedChange } from './store-item-codec';
 import type { WorkupStorage } from './workup-storage';
 
 export interface SqliteStorageOptions {
-  /** The database file; it and its directory are created if missing. */
-  filePath: string;
+  /**
+   * The database file (it and its directory are created if missing), or a file shared with the
+   * audit table so both write through one connection and one commit.
+   */
+  filePath: string | SqliteSharedFile;
   /** Clock for the "last written" time that retention uses. */
   now?: () => Date;
 }
@@ -47,9 +51,15 @@ export class SqliteStorage implements WorkupStorage {
   private readonly deleteOlderSlice: Statement<[number, number]>;
   private readonly commits: SqliteGroupCommit;
   private readonly heartbeat: Statement<[number]>;
+  private readonly file: SqliteSharedFile;
+  private closed = false;
 
   constructor(options: SqliteStorageOptions) {
-    this.db = openSqliteDatabase(options.filePath);
+    this.file =
+      typeof options.filePath === 'string' ? new SqliteSharedFile(options.filePath) : options.filePath;
+    const { db, commits } = this.file.hold();
+    this.db = db;
+    this.commits = commits;
     this.db.exec(SCHEMA);
     this.now = options.now ?? (() => new Date());
 
@@ -73,7 +83,6 @@ export class SqliteStorage implements WorkupStorage {
         return row.etag;
       }),
     );
-    this.commits = new SqliteGroupCommit(this.db);
 
     this.selectOne = this.db.prepare('SELECT key, etag, data FROM workup_items WHERE key = ?');
     const deleteOne = this.db.prepare<[string]>('DELETE FROM workup_items WHERE key = ?');
@@ -156,9 +165,9 @@ export class SqliteStorage implements WorkupStorage {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) {
-      this.commits.flush();
-      this.db.close();
-    }
+    if (this.closed) return;
+    this.closed = true;
+    this.commits.flush();
+    this.file.release();
   }
 }

@@ -3,6 +3,7 @@ import { PostgresAuditTable } from './postgres-audit-table';
 import type { PostgresLimits } from './postgres-connection';
 import { PostgresStorage } from './postgres-workup-storage';
 import { SqliteAuditTable } from './sqlite-audit-table';
+import { SqliteSharedFile } from './sqlite-shared-file';
 import { SqliteStorage } from './sqlite-workup-storage';
 import type { WorkupStorage } from './workup-storage';
 
@@ -32,14 +33,26 @@ function usesPostgres(target: StorageTarget): target is StorageTarget & { databa
   return target.databaseUrl !== undefined && target.databaseUrl !== '';
 }
 
-export function openWorkupStorage(target: StorageTarget, now?: () => Date): Promise<WorkupStorage> {
-  return usesPostgres(target)
-    ? PostgresStorage.open({ ...postgresOptions(target), now })
-    : Promise.resolve(new SqliteStorage({ filePath: target.sqlitePath, now }));
+/**
+ * The SQLite file the workup store and the audit table of one process share (one connection, one
+ * commit for both); `undefined` on PostgreSQL, whose pools are their own.
+ */
+export function sharedSqliteFile(target: StorageTarget): SqliteSharedFile | undefined {
+  return usesPostgres(target) ? undefined : new SqliteSharedFile(target.sqlitePath);
 }
 
-export function openAuditTable(target: StorageTarget): Promise<AuditTable> {
+export function openWorkupStorage(
+  target: StorageTarget,
+  now?: () => Date,
+  sqliteFile?: SqliteSharedFile,
+): Promise<WorkupStorage> {
+  return usesPostgres(target)
+    ? PostgresStorage.open({ ...postgresOptions(target), now })
+    : Promise.resolve(new SqliteStorage({ filePath: sqliteFile ?? target.sqlitePath, now }));
+}
+
+export function openAuditTable(target: StorageTarget, sqliteFile?: SqliteSharedFile): Promise<AuditTable> {
   return usesPostgres(target)
     ? PostgresAuditTable.open(postgresOptions(target))
-    : Promise.resolve(new SqliteAuditTable(target.sqlitePath));
+    : Promise.resolve(new SqliteAuditTable(sqliteFile ?? target.sqlitePath));
 }
