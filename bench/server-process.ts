@@ -61,9 +61,11 @@ export async function startServer(
   kind: ServerKind,
   env: Record<string, string | undefined>,
   nodeArgs: string[] = [],
+  /** Another build's `dist/bench/serve.js` (an A/B of two commits); default this build's. */
+  serveScript = `${__dirname}/serve.js`,
 ): Promise<RunningServer> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, `${__dirname}/serve.js`, kind], {
+  const child = spawn(process.execPath, [...nodeArgs, serveScript, kind], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -33,7 +33,10 @@ export interface PostgresConnectionOptions {
   limits?: PostgresLimits;
   /** The schema holding the tables (created if missing); tests use one per run. Default `public`. */
   schema?: string;
-  /** Idle-connection failures (e.g. a database restart); queries after them reconnect or fail visibly. */
+  /**
+   * Failures outside any request, for the logger: an idle connection's (e.g. a database restart;
+   * queries after it reconnect or fail visibly), or the audit table's VACUUM after a forgetting.
+   */
   onConnectionError?: (error: Error) => void;
 }
 

@@ -16,7 +16,7 @@ export interface StorageTarget {
   postgresSchema?: string;
   /** PostgreSQL timeouts and pool size; defaults to `DEFAULT_POSTGRES_LIMITS`. */
   postgresLimits?: PostgresLimits;
-  /** PostgreSQL idle-connection failures, for the logger. */
+  /** PostgreSQL failures outside a request (an idle connection, a VACUUM after a forgetting), for the logger. */
   onConnectionError?: (error: Error) => void;
 }
 
