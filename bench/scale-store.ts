@@ -7,6 +7,7 @@ import {
   SqliteAuditTable,
   SqliteStorage,
 } from '../src/storage';
+import { KEY_PARTITION_SQL } from '../src/storage/key-partition';
 
 /** How large a store the scale run builds, and how much of it is past retention. */
 export interface StoreSize {
@@ -97,7 +98,7 @@ export async function fillSqliteStore(
 
 /**
  * The same filler in PostgreSQL, with generate_series, in the schema the product created (each
- * row's owner is its user's prefix, as keyOwner computes it).
+ * row placed in its user's partition, as keyPartition computes it).
  */
 export async function fillPostgresStore(
   connectionString: string,
@@ -113,11 +114,11 @@ export async function fillPostgresStore(
                           audit_entries_at, audit_entries_user_hash`);
     await client.query('BEGIN');
     await client.query(
-      `INSERT INTO workup_items (owner, key, etag, data, written_at)
-       SELECT 'workup/msteams/scale-user-' || i || '/', 'workup/msteams/scale-user-' || i || '/scale-conversation-' || i,
-              md5(random()::text), $1,
+      `INSERT INTO workup_items (partition, key, etag, data, written_at)
+       SELECT ${KEY_PARTITION_SQL}, key, md5(random()::text), $1,
               to_timestamp((CASE WHEN i <= $3 THEN $4::float8 ELSE $5 + floor(random() * $6) END) / 1000)
-       FROM generate_series(1, $2::int) AS i ORDER BY 1`,
+       FROM (SELECT i, 'workup/msteams/scale-user-' || i || '/scale-conversation-' || i AS key
+             FROM generate_series(1, $2::int) AS i) AS filler ORDER BY 2`,
       [template.workupJson, size.workups, size.expiredWorkups, t.expiredAt, t.freshFrom, t.freshSpan],
     );
     await client.query(

@@ -6,7 +6,8 @@ export {
   type MemoryWorkupStorageOptions,
 } from './memory-workup-storage';
 export { SqliteStorage, type SqliteStorageOptions } from './sqlite-workup-storage';
-export { PostgresStorage, WORKUP_PARTITIONS, type PostgresStorageOptions } from './postgres-workup-storage';
+export { PostgresStorage, type PostgresStorageOptions } from './postgres-workup-storage';
+export { WORKUP_PARTITIONS } from './key-partition';
 export {
   AuditEntrySchema,
   type AuditEntry,

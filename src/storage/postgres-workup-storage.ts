@@ -8,7 +8,13 @@ import {
   quotedSchema,
   type PostgresConnectionOptions,
 } from './postgres-connection';
-import { KEY_OWNER_SQL, keyOwner, prefixOwner } from './key-owner';
+import {
+  KEY_PARTITION_SQL,
+  WORKUP_PARTITIONS,
+  keyPartition,
+  ownerPartition,
+  prefixOwner,
+} from './key-partition';
 import { prefixUpperBound } from './key-prefix-range';
 import { deleteInSlices, type SlicedDeleteOptions } from './sliced-delete';
 import { assertKeys, decodeItem, encodeChanges, newETag } from './store-item-codec';
@@ -28,16 +34,21 @@ interface StoredRow {
   data: string;
 }
 
-/**
- * Workups are hash-partitioned by owner (the user's key prefix, see key-owner.ts), so "forget me"
- * rewrites one partition instead of the whole table. 256 keeps a partition near 5 MB at 10^6
- * workups (VACUUM FULL about 30 ms, measured) while a turn's statement, pruned to one partition by
- * its owner, plans in well under a millisecond.
- */
-export const WORKUP_PARTITIONS = 256;
+function partitionTable(schema: string, partition: number): string {
+  return `${schema}.workup_items_p${String(partition).padStart(3, '0')}`;
+}
 
-function partitionName(schema: string, index: number): string {
-  return `${schema}.workup_items_p${String(index).padStart(3, '0')}`;
+/** How long the client waits for one statement of a move to the partitioned layout. */
+const MIGRATION_STATEMENT_TIMEOUT_MS = 60 * 60 * 1000;
+
+/** A statement of the migration, which may run far past the turn-sized statement_timeout. */
+async function longStatement(client: PoolClient, text: string): Promise<void> {
+  // pg reads query_timeout from a query's config, though its types do not declare it.
+  const query: QueryConfig & { query_timeout: number } = {
+    text,
+    query_timeout: MIGRATION_STATEMENT_TIMEOUT_MS,
+  };
+  await client.query(query);
 }
 
 /**
@@ -63,19 +74,6 @@ async function createOrMigrateWorkupTable(client: PoolClient, schema: string): P
   );
 }
 
-/** How long the client waits for one statement of a move to the partitioned layout. */
-const MIGRATION_STATEMENT_TIMEOUT_MS = 60 * 60 * 1000;
-
-/** A statement of the migration, which may run far past the turn-sized statement_timeout. */
-async function longStatement(client: PoolClient, text: string): Promise<void> {
-  // pg reads query_timeout from a query's config, though its types do not declare it.
-  const query: QueryConfig & { query_timeout: number } = {
-    text,
-    query_timeout: MIGRATION_STATEMENT_TIMEOUT_MS,
-  };
-  await client.query(query);
-}
-
 async function createPartitionedTable(
   client: PoolClient,
   schema: string,
@@ -92,30 +90,29 @@ async function createPartitionedTable(
       `DROP INDEX IF EXISTS ${schema}.workup_items_written_at, ${schema}.workup_items_key_bytes`,
     );
   }
-  // data is text, not jsonb: jsonb rejects \u0000 in strings and would reorder keys. The owner is
-  // part of the primary key because PostgreSQL requires the partition key in every unique index.
+  // data is text, not jsonb: jsonb rejects \u0000 in strings and would reorder keys. The partition
+  // is in the primary key because PostgreSQL requires the partition key in every unique index.
   await client.query(
     `CREATE TABLE ${table} (
-       owner text NOT NULL,
+       partition smallint NOT NULL,
        key text NOT NULL,
        etag text NOT NULL,
        data text NOT NULL,
        written_at timestamptz NOT NULL,
-       PRIMARY KEY (key, owner)
-     ) PARTITION BY HASH (owner)`,
+       PRIMARY KEY (key, partition)
+     ) PARTITION BY LIST (partition)`,
   );
-  for (let index = 0; index < WORKUP_PARTITIONS; index += 1) {
+  for (let partition = 0; partition < WORKUP_PARTITIONS; partition += 1) {
     await client.query(
-      `CREATE TABLE ${partitionName(schema, index)} PARTITION OF ${table}
-       FOR VALUES WITH (MODULUS ${WORKUP_PARTITIONS}, REMAINDER ${index})`,
+      `CREATE TABLE ${partitionTable(schema, partition)} PARTITION OF ${table} FOR VALUES IN (${partition})`,
     );
   }
   if (movingOldTable) {
     await client.query(`SET LOCAL statement_timeout = ${MIGRATION_STATEMENT_TIMEOUT_MS}`);
     await longStatement(
       client,
-      `INSERT INTO ${table} (owner, key, etag, data, written_at)
-       SELECT ${KEY_OWNER_SQL}, key, etag, data, written_at FROM ${old}`,
+      `INSERT INTO ${table} (partition, key, etag, data, written_at)
+       SELECT ${KEY_PARTITION_SQL}, key, etag, data, written_at FROM ${old}`,
     );
     await client.query(`DROP TABLE ${old}`);
   }
@@ -124,6 +121,10 @@ async function createPartitionedTable(
 /**
  * `WorkupStorage` in PostgreSQL, safe for several bot instances on one database: the eTag check
  * and the update are one conditional UPDATE, which PostgreSQL serialises per row.
+ *
+ * The workups are partitioned by their owner, the user (see key-partition.ts), so "forget me"
+ * rewrites one small partition instead of the whole table; every statement about known keys names
+ * their partition table itself.
  */
 export class PostgresStorage implements WorkupStorage {
   private closed = false;
@@ -131,7 +132,6 @@ export class PostgresStorage implements WorkupStorage {
   private constructor(
     private readonly pool: Pool,
     private readonly schema: string,
-    private readonly table: string,
     private readonly heartbeatTable: string,
     private readonly now: () => Date,
   ) {}
@@ -139,11 +139,10 @@ export class PostgresStorage implements WorkupStorage {
   /**
    * Connects and creates the schema and tables if they do not exist yet. A store made before the
    * workups were partitioned (one plain `workup_items`) is moved into the partitioned layout in the
-   * same transaction: every row is copied with its owner, and the old table's files are dropped.
+   * same transaction: every row is copied with its eTag, and the old table's files are dropped.
    */
   static async open(options: PostgresStorageOptions): Promise<PostgresStorage> {
     const schema = quotedSchema(options.schema);
-    const table = `${schema}.workup_items`;
     const heartbeatTable = `${schema}.storage_heartbeat`;
     const pool = createPool(options);
     try {
@@ -160,19 +159,30 @@ export class PostgresStorage implements WorkupStorage {
       await pool.end();
       throw error;
     }
-    return new PostgresStorage(pool, schema, table, heartbeatTable, options.now ?? (() => new Date()));
+    return new PostgresStorage(pool, schema, heartbeatTable, options.now ?? (() => new Date()));
+  }
+
+  /** The keys grouped by the partition table holding them. */
+  private byPartition(keys: string[]): Map<string, string[]> {
+    const groups = new Map<string, string[]>();
+    for (const key of keys) {
+      const table = partitionTable(this.schema, keyPartition(key));
+      groups.set(table, [...(groups.get(table) ?? []), key]);
+    }
+    return groups;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     assertKeys(keys);
-    // The owners let PostgreSQL open only the partitions holding these keys.
-    const { rows } = await this.pool.query<StoredRow>(
-      `SELECT key, etag, data FROM ${this.table} WHERE owner = ANY($2::text[]) AND key = ANY($1::text[])`,
-      [keys, keys.map(keyOwner)],
-    );
     const found: StoreItems = {};
-    for (const row of rows) {
-      found[row.key] = decodeItem(row.data, row.etag);
+    for (const [table, tableKeys] of this.byPartition(keys)) {
+      const { rows } = await this.pool.query<StoredRow>(
+        `SELECT key, etag, data FROM ${table} WHERE key = ANY($1::text[])`,
+        [tableKeys],
+      );
+      for (const row of rows) {
+        found[row.key] = decodeItem(row.data, row.etag);
+      }
     }
     return found;
   }
@@ -187,18 +197,19 @@ export class PostgresStorage implements WorkupStorage {
       const written: string[] = [];
       for (const change of encoded) {
         const eTag = newETag();
+        const partition = keyPartition(change.key);
+        const table = partitionTable(this.schema, partition);
         if (change.expectedETag === undefined) {
           await client.query(
-            `INSERT INTO ${this.table} (key, etag, data, written_at, owner) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (key, owner) DO UPDATE
+            `INSERT INTO ${table} (partition, key, etag, data, written_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (key, partition) DO UPDATE
              SET etag = excluded.etag, data = excluded.data, written_at = excluded.written_at`,
-            [change.key, eTag, change.json, writtenAt, keyOwner(change.key)],
+            [partition, change.key, eTag, change.json, writtenAt],
           );
         } else {
           const updated = await client.query(
-            `UPDATE ${this.table} SET etag = $2, data = $3, written_at = $4
-             WHERE owner = $6 AND key = $1 AND etag = $5`,
-            [change.key, eTag, change.json, writtenAt, change.expectedETag, keyOwner(change.key)],
+            `UPDATE ${table} SET etag = $2, data = $3, written_at = $4 WHERE key = $1 AND etag = $5`,
+            [change.key, eTag, change.json, writtenAt, change.expectedETag],
           );
           if (updated.rowCount !== 1) {
             throw new ETagConflictError(change.key);
@@ -215,55 +226,58 @@ export class PostgresStorage implements WorkupStorage {
 
   async delete(keys: string[]): Promise<void> {
     assertKeys(keys);
-    await this.pool.query(
-      `DELETE FROM ${this.table} WHERE owner = ANY($2::text[]) AND key = ANY($1::text[])`,
-      [keys, keys.map(keyOwner)],
-    );
+    for (const [table, tableKeys] of this.byPartition(keys)) {
+      await this.pool.query(`DELETE FROM ${table} WHERE key = ANY($1::text[])`, [tableKeys]);
+    }
   }
 
   /**
    * "Forget me". A DELETE only marks rows dead, and a plain VACUUM leaves their bytes in the
    * pages' free space (measured), so each partition that held the user's rows is rewritten:
    * VACUUM FULL copies its live rows to new files and drops the old ones. A user's keys share one
-   * owner and so one partition, 1/256 of the workups: about 30 ms at 10^6 workups (measured in the
-   * README), where rewriting the whole table took 11.4 s under a lock every turn waited on. The WAL
-   * keeps its copies until PostgreSQL reuses the segments.
+   * owner and so one partition, 1/256 of the workups: about 30-40 ms at 10^6 workups (measured in
+   * the README), where rewriting the whole table took 11.4 s under a lock every turn waited on.
+   * The WAL keeps its copies until PostgreSQL reuses the segments.
    */
   async deleteByPrefix(prefix: string): Promise<number> {
     const upper = prefixUpperBound(prefix);
     const owner = prefixOwner(prefix);
-    // The owner prunes to the user's partition; the range finds the rows through the key index
-    // there; starts_with keeps the match exact.
-    const conditions = [
-      'starts_with(key, $1)',
-      ...(upper === undefined ? [] : ['key COLLATE "C" >= $1', 'key COLLATE "C" < $2']),
-      ...(owner === undefined ? [] : [`owner = $${upper === undefined ? 2 : 3}`]),
-    ];
-    const params = [prefix, ...(upper === undefined ? [] : [upper]), ...(owner === undefined ? [] : [owner])];
-    const result = await this.pool.query<{ partition: string }>(
-      `DELETE FROM ${this.table} WHERE ${conditions.join(' AND ')} RETURNING tableoid::regclass::text AS partition`,
-      params,
-    );
-    // The partition names come from PostgreSQL itself, quoted and schema-qualified as needed.
+    // A user's prefix names its partition; a shorter one goes through the parent, to every partition.
+    const table =
+      owner === undefined
+        ? `${this.schema}.workup_items`
+        : partitionTable(this.schema, ownerPartition(owner));
+    // The range finds the rows through the key index; starts_with keeps the match exact.
+    const result =
+      upper === undefined
+        ? await this.pool.query<{ partition: number }>(
+            `DELETE FROM ${table} WHERE starts_with(key, $1) RETURNING partition`,
+            [prefix],
+          )
+        : await this.pool.query<{ partition: number }>(
+            `DELETE FROM ${table}
+             WHERE key COLLATE "C" >= $1 AND key COLLATE "C" < $2 AND starts_with(key, $1)
+             RETURNING partition`,
+            [prefix, upper],
+          );
     for (const partition of new Set(result.rows.map((row) => row.partition))) {
-      await this.pool.query(`VACUUM FULL ${partition}`);
+      await this.pool.query(`VACUUM FULL ${partitionTable(this.schema, partition)}`);
     }
     return result.rowCount ?? 0;
   }
 
   /**
-   * Retention in slices, so no single statement holds row locks and a connection for long. Each
-   * statement names one partition: over the partitioned table, every slice would plan 256 of them.
+   * Retention in slices, so no single statement holds row locks and a connection for long, one
+   * partition after the other.
    */
   sweep(olderThan: Date, options?: SlicedDeleteOptions): Promise<number> {
     let partition = 0;
     return deleteInSlices(async (limit) => {
       let deleted = 0;
       while (partition < WORKUP_PARTITIONS) {
-        const name = partitionName(this.schema, partition);
+        const table = partitionTable(this.schema, partition);
         const result = await this.pool.query(
-          `DELETE FROM ${name} WHERE (key, owner) IN
-             (SELECT key, owner FROM ${name} WHERE written_at < $1 LIMIT $2)`,
+          `DELETE FROM ${table} WHERE key IN (SELECT key FROM ${table} WHERE written_at < $1 LIMIT $2)`,
           [olderThan, limit - deleted],
         );
         deleted += result.rowCount ?? 0;

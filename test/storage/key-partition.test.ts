@@ -1,5 +1,12 @@
 import { Client } from 'pg';
-import { KEY_OWNER_SQL, keyOwner, prefixOwner } from '../../src/storage/key-owner';
+import {
+  KEY_PARTITION_SQL,
+  WORKUP_PARTITIONS,
+  keyOwner,
+  keyPartition,
+  ownerPartition,
+  prefixOwner,
+} from '../../src/storage/key-partition';
 import { userWorkupPrefix, workupKey } from '../../src/bot/workup-key';
 import { requireTestDatabaseUrl } from './support/test-postgres';
 
@@ -14,7 +21,7 @@ const KEYS = [
   'a/b/c\n/d',
 ];
 
-describe('keyOwner', () => {
+describe('the partition of a key', () => {
   it("is the user's own prefix for every key the bot builds", () => {
     const owner = { channelId: 'msteams', userId: '29:1a/b', conversationId: 'a:1/2' };
     expect(keyOwner(workupKey(owner))).toBe(userWorkupPrefix(owner.channelId, owner.userId));
@@ -44,15 +51,23 @@ describe('keyOwner', () => {
     }
   });
 
-  it('is computed the same way by PostgreSQL, which moves rows stored before the owner column', async () => {
+  it('places every key of one owner in one partition, and spreads owners over all of them', () => {
+    const prefix = userWorkupPrefix('msteams', 'someone');
+    expect(keyPartition(`${prefix}a`)).toBe(ownerPartition(prefix));
+    expect(keyPartition(`${prefix}b`)).toBe(ownerPartition(prefix));
+    const used = new Set(Array.from({ length: 5000 }, (_, n) => ownerPartition(`workup/msteams/user-${n}/`)));
+    expect(used.size).toBe(WORKUP_PARTITIONS);
+  });
+
+  it('is computed the same way by PostgreSQL, which places rows itself when a store is migrated', async () => {
     const client = new Client({ connectionString: requireTestDatabaseUrl() });
     await client.connect();
     try {
-      const { rows } = await client.query<{ owner: string }>(
-        `SELECT ${KEY_OWNER_SQL} AS owner FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY n`,
+      const { rows } = await client.query<{ partition: number }>(
+        `SELECT ${KEY_PARTITION_SQL} AS partition FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY n`,
         [KEYS],
       );
-      expect(rows.map((row) => row.owner)).toEqual(KEYS.map(keyOwner));
+      expect(rows.map((row) => row.partition)).toEqual(KEYS.map(keyPartition));
     } finally {
       await client.end();
     }
