@@ -1,19 +1,28 @@
-/** What `runTurn` handed back to keep (opaque) for the workup this process last wrote under a key, with that write's eTag. */
-interface RecentWorkup {
+/**
+ * What this process last wrote under a key: the record as written, with that write's eTag, and what
+ * `runTurn` handed back to keep (opaque) for it.
+ */
+interface RecentWorkup<Written> {
   eTag: string;
+  written: Written;
   kept: unknown;
 }
 
 /**
- * The `kept` value of the last turn this process wrote per workup, least recently used dropped
- * first. It is only ever used when storage still holds that very write (same eTag): another
- * instance's write, a deletion or the retention sweep all change or remove the eTag, and then
- * storage's copy is used. What the value is stays the conversation's business.
+ * The last record this process wrote per workup, with the turn's `kept` value, least recently
+ * used dropped first. They are only ever used when storage still holds that very write (same
+ * eTag): another instance's write, a deletion or the retention sweep all change or remove the
+ * eTag, and then storage's copy is used. What `kept` is stays the conversation's business.
  */
-export class RecentWorkups {
-  private readonly entries = new Map<string, RecentWorkup>();
+export class RecentWorkups<Written> {
+  private readonly entries = new Map<string, RecentWorkup<Written>>();
 
   constructor(private readonly capacity: number) {}
+
+  /** The record this process last wrote under `key` and its eTag, for storage to confirm it still holds it. */
+  written(key: string): { eTag: string; written: Written } | undefined {
+    return this.entries.get(key);
+  }
 
   /** What to run the turn on: our kept value if storage still holds our write, otherwise storage's own copy. */
   current(key: string, stored: { eTag?: string; conversation?: unknown }): unknown {
@@ -25,10 +34,10 @@ export class RecentWorkups {
     return recent.kept;
   }
 
-  remember(key: string, eTag: string | undefined, kept: unknown): void {
+  remember(key: string, eTag: string | undefined, written: Written, kept: unknown): void {
     this.entries.delete(key);
     if (eTag === undefined || kept === undefined) return;
-    this.entries.set(key, { eTag, kept });
+    this.entries.set(key, { eTag, written, kept });
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);

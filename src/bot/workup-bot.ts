@@ -4,7 +4,7 @@ import { runTurn, welcomeReplies } from '../../dialogs/turn-runner';
 import { RECORD_IMPORT_EVENT } from '../../dialogs/record-import-event';
 import type { AuditLog } from '../storage/audit-log';
 import { isETagConflict } from '../storage/etag-conflict';
-import type { WorkupStorage } from '../storage/workup-storage';
+import { UNCHANGED, type WorkupStorage } from '../storage/workup-storage';
 import { textWithoutBotMention } from './bot-mention';
 import { type BotLogger, silentLogger } from './bot-logger';
 import { KeyedQueue } from './keyed-queue';
@@ -58,7 +58,7 @@ const ownerOf = (activity: Partial<Activity>): WorkupOwner | undefined => {
  */
 class WorkupBot extends ActivityHandler {
   private readonly queue = new KeyedQueue();
-  private readonly recent = new RecentWorkups(RECENT_WORKUPS);
+  private readonly recent = new RecentWorkups<WorkupRecord>(RECENT_WORKUPS);
   private readonly storage: WorkupStorage;
   private readonly audit: AuditLog;
   private readonly logger: BotLogger;
@@ -181,7 +181,7 @@ class WorkupBot extends ActivityHandler {
     progress: { kept: boolean },
     retried = false,
   ): Promise<AppliedTurn> {
-    const record = asWorkupRecord((await this.storage.read([key]))[key]);
+    const record = await this.load(key);
     const redelivery = redeliveryOf(record.appliedTurns, activityKey);
     if (redelivery !== undefined) {
       this.logger.info({ redelivery: redelivery.kind }, 'redelivered activity');
@@ -221,7 +221,7 @@ class WorkupBot extends ActivityHandler {
       };
       await this.write(key, written);
       progress.kept = true;
-      this.recent.remember(key, written.eTag, result.kept);
+      this.recent.remember(key, written.eTag, written, result.kept);
       return { kind: 'applied', result };
     } catch (error) {
       if (!isETagConflict(error)) throw error;
@@ -232,6 +232,17 @@ class WorkupBot extends ActivityHandler {
         result: { ...result, replies: [CONFLICT_REPLY], audit: { ...result.audit, event: 'conflict' } },
       };
     }
+  }
+
+  /**
+   * The stored record, or the one this process wrote last when storage still holds that write
+   * (same eTag): then storage sends no JSON and none is decoded.
+   */
+  private async load(key: string): Promise<WorkupRecord> {
+    const held = this.recent.written(key);
+    if (held === undefined) return asWorkupRecord((await this.storage.read([key]))[key]);
+    const stored = await this.storage.readChanged(key, held.eTag);
+    return stored === UNCHANGED ? held.written : asWorkupRecord(stored);
   }
 
   private async write(key: string, record: WorkupRecord): Promise<void> {

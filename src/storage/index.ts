@@ -1,4 +1,4 @@
-export type { WorkupStorage } from './workup-storage';
+export { UNCHANGED, type WorkupStorage } from './workup-storage';
 export { ETagConflictError, isETagConflict } from './etag-conflict';
 export {
   MemoryWorkupStorage,

@@ -1,7 +1,7 @@
-import type { StoreItems } from 'botbuilder';
+import type { StoreItem, StoreItems } from 'botbuilder';
 import { ETagConflictError } from './etag-conflict';
 import { assertKeys, decodeItem, encodeChanges, newETag } from './store-item-codec';
-import type { WorkupStorage } from './workup-storage';
+import { UNCHANGED, type WorkupStorage } from './workup-storage';
 
 /** One stored item as the memory store keeps it: serialised, so readers never share objects. */
 export interface MemoryStoredItem {
@@ -37,6 +37,12 @@ export class MemoryWorkupStorage implements WorkupStorage {
       }
     }
     return found;
+  }
+
+  async readChanged(key: string, heldETag: string): Promise<StoreItem | typeof UNCHANGED | undefined> {
+    const stored = this.items.get(key);
+    if (stored === undefined) return undefined;
+    return stored.eTag === heldETag ? UNCHANGED : decodeItem(stored.json, stored.eTag);
   }
 
   async write(changes: StoreItems): Promise<void> {

@@ -1,4 +1,4 @@
-import type { StoreItems } from 'botbuilder';
+import type { StoreItem, StoreItems } from 'botbuilder';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 import { ETagConflictError } from './etag-conflict';
 import {
@@ -18,7 +18,7 @@ import {
 import { prefixUpperBound } from './key-prefix-range';
 import { deleteInSlices, type SlicedDeleteOptions } from './sliced-delete';
 import { assertKeys, decodeItem, encodeChanges, newETag } from './store-item-codec';
-import type { WorkupStorage } from './workup-storage';
+import { UNCHANGED, type WorkupStorage } from './workup-storage';
 
 export interface PostgresStorageOptions extends PostgresConnectionOptions {
   /** Clock for the "last written" time that retention uses. */
@@ -185,6 +185,18 @@ export class PostgresStorage implements WorkupStorage {
       }
     }
     return found;
+  }
+
+  async readChanged(key: string, heldETag: string): Promise<StoreItem | typeof UNCHANGED | undefined> {
+    // The data only when the eTag differs: an unchanged row's text is not even sent.
+    const { rows } = await this.pool.query<{ etag: string; data: string | null }>(
+      `SELECT etag, CASE WHEN etag = $2 THEN NULL ELSE data END AS data
+       FROM ${partitionTable(this.schema, keyPartition(key))} WHERE key = $1`,
+      [key, heldETag],
+    );
+    const row = rows[0];
+    if (row === undefined) return undefined;
+    return row.data === null ? UNCHANGED : decodeItem(row.data, row.etag);
   }
 
   async write(changes: StoreItems): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { StoreItems } from 'botbuilder';
+import type { StoreItem, StoreItems } from 'botbuilder';
 import { ETagConflictError } from './etag-conflict';
 import type { SqliteGroupCommit } from './sqlite-group-commit';
 import { checkpointAndTruncateWal, type SqliteDatabase } from './sqlite-connection';
@@ -7,7 +7,7 @@ import { SqliteSharedFile } from './sqlite-shared-file';
 import { prefixUpperBound } from './key-prefix-range';
 import { deleteInSlices, type SlicedDeleteOptions } from './sliced-delete';
 import { assertKeys, decodeItem, encodeChanges, newETag, type EncodedChange } from './store-item-codec';
-import type { WorkupStorage } from './workup-storage';
+import { UNCHANGED, type WorkupStorage } from './workup-storage';
 
 export interface SqliteStorageOptions {
   /**
@@ -45,6 +45,7 @@ export class SqliteStorage implements WorkupStorage {
   private readonly now: () => Date;
   private readonly writeAll: (changes: EncodedChange[], writtenAt: number) => string[];
   private readonly selectOne: Statement<[string], StoredRow>;
+  private readonly selectChanged: Statement<[string, string], { etag: string; data: string | null }>;
   private readonly deleteKeys: (keys: string[]) => void;
   private readonly deletePrefixRange: Statement<{ prefix: string; upper: string }>;
   private readonly deletePrefixToEnd: Statement<{ prefix: string }>;
@@ -85,6 +86,10 @@ export class SqliteStorage implements WorkupStorage {
     );
 
     this.selectOne = this.db.prepare('SELECT key, etag, data FROM workup_items WHERE key = ?');
+    // The data only when the eTag differs: an unchanged row's text is not even copied out of SQLite.
+    this.selectChanged = this.db.prepare(
+      'SELECT etag, CASE WHEN etag = ? THEN NULL ELSE data END AS data FROM workup_items WHERE key = ?',
+    );
     const deleteOne = this.db.prepare<[string]>('DELETE FROM workup_items WHERE key = ?');
     this.deleteKeys = this.db.transaction((keys: string[]) => keys.forEach((key) => deleteOne.run(key)));
     // A range on the primary key, so the index finds the user's rows instead of reading every row
@@ -117,6 +122,12 @@ export class SqliteStorage implements WorkupStorage {
       }
     }
     return found;
+  }
+
+  async readChanged(key: string, heldETag: string): Promise<StoreItem | typeof UNCHANGED | undefined> {
+    const row = this.selectChanged.get(heldETag, key);
+    if (row === undefined) return undefined;
+    return row.data === null ? UNCHANGED : decodeItem(row.data, row.etag);
   }
 
   async write(changes: StoreItems): Promise<void> {

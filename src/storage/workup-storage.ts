@@ -1,4 +1,4 @@
-import type { Storage } from 'botbuilder';
+import type { Storage, StoreItem } from 'botbuilder';
 import type { SlicedDeleteOptions } from './sliced-delete';
 
 /**
@@ -14,7 +14,17 @@ import type { SlicedDeleteOptions } from './sliced-delete';
  * - after a successful write every written object carries its new `eTag`, so a second write in the
  *   same turn passes the check.
  */
+/** What `readChanged` answers when storage still holds the very write the caller holds. */
+export const UNCHANGED: unique symbol = Symbol('unchanged');
+
 export interface WorkupStorage extends Storage {
+  /**
+   * The item under `key`, unless storage still holds the write whose eTag is `heldETag`: then
+   * `UNCHANGED`, and its JSON is neither sent nor decoded, since the caller holds what it wrote.
+   * Another instance's write, a deletion or the sweep change or remove the eTag, and then the item
+   * (or `undefined` when there is none) is returned as `read` would.
+   */
+  readChanged(key: string, heldETag: string): Promise<StoreItem | typeof UNCHANGED | undefined>;
   /** Deletes every item whose key starts with `prefix` (case-sensitive); resolves to how many. */
   deleteByPrefix(prefix: string): Promise<number>;
   /**

@@ -162,6 +162,21 @@ describe('the workup bot', () => {
     expect(shownText(await first.say('GGT 30 ULN 60'))).toContain('Bone causes');
   });
 
+  it('runs the next turn on the record it wrote, storage sending no JSON, while storage holds that write', async () => {
+    const items = new Map<string, MemoryStoredItem>();
+    const driver = new ConversationDriver({ storage: new MemoryWorkupStorage({ items }) });
+    await driver.say('ALP 180 U/L (ULN 120), baseline ALP 100');
+    const stored = items.get(KEY)!;
+    // Same eTag, text no parser accepts: a turn that decoded storage's copy would fail.
+    items.set(KEY, { ...stored, json: 'not JSON' });
+    expect(shownText(await driver.say('summary'))).toContain('ALP (alkaline phosphatase): 180');
+    // A write the bot did not make (another instance's: a new eTag) is decoded: here it cannot be.
+    items.set(KEY, { ...stored, json: 'not JSON either', eTag: 'written-elsewhere' });
+    expect(shownText(await driver.say('summary'))).toContain('Sorry, something went wrong on my side');
+    items.set(KEY, { ...stored, eTag: 'written-elsewhere' });
+    expect(shownText(await driver.say('summary'))).toContain('ALP (alkaline phosphatase): 180');
+  });
+
   it('starts from nothing after "forget me", even though it had the workup in memory', async () => {
     const driver = new ConversationDriver();
     await driver.say('ALP 180 U/L (ULN 120)');

@@ -1,5 +1,5 @@
 import type { StoreItem } from 'botbuilder';
-import { isETagConflict, type WorkupStorage } from '../../../src/storage';
+import { isETagConflict, UNCHANGED, type WorkupStorage } from '../../../src/storage';
 
 /** A backing store (file, schema, shared map) on which independent storage instances can be opened. */
 export interface WorkupStorageBackend {
@@ -183,6 +183,22 @@ export function describeWorkupStorageContract(
       await storage.delete([key('a'), key('missing')]);
 
       expect(Object.keys(await storage.read([key('a'), key('b')]))).toEqual([key('b')]);
+    });
+
+    it('answers UNCHANGED while it holds the write with the given eTag, else the item or nothing', async () => {
+      const item: StoreItem = { step: 'alp' };
+      await storage.write({ [key('held')]: item });
+      const held = item.eTag as string;
+
+      expect(await storage.readChanged(key('held'), held)).toBe(UNCHANGED);
+      const other = await open();
+      await other.write({ [key('held')]: { step: 'ggt' } });
+      const changed = await storage.readChanged(key('held'), held);
+      expect(changed).toEqual({ step: 'ggt', eTag: expect.any(String) });
+      expect((changed as StoreItem).eTag).not.toBe(held);
+      await storage.delete([key('held')]);
+      expect(await storage.readChanged(key('held'), held)).toBeUndefined();
+      expect(await storage.readChanged(key('never'), held)).toBeUndefined();
     });
 
     it('deletes by prefix, literally and case-sensitively', async () => {
