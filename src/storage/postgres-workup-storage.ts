@@ -38,6 +38,14 @@ function partitionTable(schema: string, partition: number): string {
   return `${schema}.workup_items_p${String(partition).padStart(3, '0')}`;
 }
 
+/**
+ * How long "forget me" waits for older snapshots before rewriting (see untilNoSnapshotSees): a
+ * turn's transactions last milliseconds; a session that stays in a transaction longer keeps the
+ * forgotten rows' bytes until the partition is rewritten again.
+ */
+const SNAPSHOT_WAIT_MS = 5_000;
+const SNAPSHOT_POLL_MS = 10;
+
 /** How long the client waits for one statement of a move to the partitioned layout. */
 const MIGRATION_STATEMENT_TIMEOUT_MS = 60 * 60 * 1000;
 
@@ -272,10 +280,36 @@ export class PostgresStorage implements WorkupStorage {
              RETURNING partition`,
             [prefix, upper],
           );
-    for (const partition of new Set(result.rows.map((row) => row.partition))) {
+    const partitions = new Set(result.rows.map((row) => row.partition));
+    if (partitions.size > 0) await this.untilNoSnapshotSees();
+    for (const partition of partitions) {
       await this.pool.query(`VACUUM FULL ${partitionTable(this.schema, partition)}`);
     }
     return result.rowCount ?? 0;
+  }
+
+  /**
+   * VACUUM FULL copies a deleted row into the new files while any transaction that began before
+   * the DELETE committed could still see it (measured: one REPEATABLE READ transaction left the
+   * forgotten values in the rewritten partition). So it waits, up to SNAPSHOT_WAIT_MS, until no
+   * other session of this database holds such a snapshot (a plain VACUUM's own is ignored by
+   * PostgreSQL and here). Without the privilege to see other roles' sessions
+   * (`pg_read_all_stats`), their snapshots are not seen and not waited for.
+   */
+  private async untilNoSnapshotSees(): Promise<void> {
+    const deadline = Date.now() + SNAPSHOT_WAIT_MS;
+    const { rows } = await this.pool.query<{ at: Date }>('SELECT clock_timestamp() AS at');
+    for (;;) {
+      const older = await this.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid()
+           AND backend_xmin IS NOT NULL AND xact_start < $1
+           AND NOT (backend_type = 'autovacuum worker' AND query LIKE 'autovacuum: VACUUM%' AND query NOT LIKE '%ANALYZE%')`,
+        [rows[0]!.at],
+      );
+      if (older.rows[0]!.n === 0 || Date.now() >= deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_POLL_MS));
+    }
   }
 
   /**
