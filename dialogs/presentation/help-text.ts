@@ -25,9 +25,10 @@ export const HELP_TEXT = [
     '- summary: what you have entered so far',
     '- why: the reasoning behind the conclusions, with sources',
     '- chart note: a plain-text note for the record',
-    '- restart: clear this workup and begin again',
+    '- restart: clear this workup and begin again (I ask first)',
+    '- cancel: clear this workup without starting another (I ask first)',
     '- terms: scope and data use',
-    '- forget me: delete your workups',
+    '- forget me: delete your workups and audit entries in every chat (I ask first)',
   ].join('\n'),
   SCOPE_LINE,
 ].join('\n\n');

@@ -198,7 +198,7 @@ describe.each([
       await chat.expectReply(() => chat.send('help'), 'forget me');
       const help = chat.transcript.locator('article').last();
       const lastItem = await help.locator('li').last().innerText();
-      expect(lastItem).toBe('forget me: delete your workups');
+      expect(lastItem).toBe('forget me: delete your workups and audit entries in every chat (I ask first)');
       expect(
         await help.locator('p', { hasText: 'Decision support for clinicians, not a diagnosis.' }).count(),
       ).toBe(1);

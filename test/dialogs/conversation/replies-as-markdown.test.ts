@@ -81,7 +81,7 @@ describe('replies read as written once rendered as markdown', () => {
   it('help ends its command list before the scope line', () => {
     const help = texts.find((text) => text.startsWith('I walk you through'));
     expect(help).toContain(
-      '- forget me: delete your workups\n\nDecision support for clinicians, not a diagnosis.',
+      '- forget me: delete your workups and audit entries in every chat (I ask first)\n\nDecision support for clinicians, not a diagnosis.',
     );
   });
 

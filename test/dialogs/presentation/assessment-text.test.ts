@@ -141,6 +141,7 @@ describe('help and terms', () => {
     'why',
     'chart note',
     'restart',
+    'cancel',
     'terms',
     'forget me',
   ])('help names the "%s" command', (command) => {
