@@ -173,8 +173,10 @@ async function measureStore(
     const forgetMeMs: number[] = [];
     for (let n = 0; n < FORGOTTEN_USERS; n += 1) {
       const { conversationId, userId } = forgottenUser(n);
+      // "forget me" asks first; the turn that deletes is the confirmation.
+      await post(server.url, conversationId, userId, 'forget me');
       const startedAt = performance.now();
-      const body = await post(server.url, conversationId, userId, 'forget me');
+      const body = await post(server.url, conversationId, userId, 'yes');
       forgetMeMs.push(Math.round((performance.now() - startedAt) * 10) / 10);
       if (!body.includes('I deleted your workups')) throw new Error(`"forget me" was not confirmed: ${body}`);
     }
