@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runLoad } from './load';
 import { median } from './median';
-import { startServer, type ServerKind } from './server-process';
+import { BENCH_SERVER_ENV, startServer, type ServerKind } from './server-process';
 
 /**
  * `npm run bench:ab -- --a <checkout> --b <checkout> [--kind bot|floor] [--rounds 4] [--seconds 4]`:
@@ -40,16 +40,7 @@ async function measure(checkout: string, kind: ServerKind, seconds: number, labe
   const workDir = mkdtempSync(join(tmpdir(), 'alp-ab-'));
   const server = await startServer(
     kind,
-    {
-      HOST: '127.0.0.1',
-      PORT: '0',
-      RATE_LIMIT_MAX_REQUESTS: '1000000',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      MicrosoftAppId: undefined,
-      DATABASE_URL: undefined,
-      SQLITE_PATH: join(workDir, 'ab.sqlite'),
-    },
+    { ...BENCH_SERVER_ENV, SQLITE_PATH: join(workDir, 'ab.sqlite') },
     [],
     join(checkout, 'dist', 'bench', 'serve.js'),
   );

@@ -5,7 +5,7 @@ import { median } from './median';
 import { runLoad, type LoadResult } from './load';
 import { runPacedLoad, type PacedLoadResult } from './paced-load';
 import { residentMiB } from './process-rss';
-import { startServer, type ServerKind } from './server-process';
+import { BENCH_SERVER_ENV, startServer, type ServerKind } from './server-process';
 import { persistedBytesPerWorkup } from './persisted-size';
 import { summariseCpuProfile } from './cpu-profile-summary';
 
@@ -41,29 +41,22 @@ const CONNECTIONS = 50;
 const FIXED_RATE = 200;
 const RESULTS_DIR = join(__dirname, '..', '..', 'bench', 'results');
 
-const COMMON_ENV = {
-  HOST: '127.0.0.1',
-  PORT: '0',
-  // The bench measures turns, not the per-address limiter every load-generator request shares.
-  RATE_LIMIT_MAX_REQUESTS: '1000000',
-  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-  NODE_ENV: 'production',
-  MicrosoftAppId: undefined,
-  DATABASE_URL: undefined,
-};
-
 function targets(workDir: string): Target[] {
   const list: Target[] = [
-    { name: 'echo bot', kind: 'echo', env: { ...COMMON_ENV, SQLITE_PATH: join(workDir, 'echo.sqlite') } },
+    {
+      name: 'echo bot',
+      kind: 'echo',
+      env: { ...BENCH_SERVER_ENV, SQLITE_PATH: join(workDir, 'echo.sqlite') },
+    },
     {
       name: 'storage floor, SQLite',
       kind: 'floor',
-      env: { ...COMMON_ENV, SQLITE_PATH: join(workDir, 'floor.sqlite') },
+      env: { ...BENCH_SERVER_ENV, SQLITE_PATH: join(workDir, 'floor.sqlite') },
     },
     {
       name: 'workup bot, SQLite',
       kind: 'bot',
-      env: { ...COMMON_ENV, SQLITE_PATH: join(workDir, 'bot.sqlite') },
+      env: { ...BENCH_SERVER_ENV, SQLITE_PATH: join(workDir, 'bot.sqlite') },
       storagePath: join(workDir, 'bot.sqlite'),
     },
   ];
@@ -71,7 +64,7 @@ function targets(workDir: string): Target[] {
     list.push({
       name: 'workup bot, PostgreSQL',
       kind: 'bot',
-      env: { ...COMMON_ENV, DATABASE_URL: process.env.DATABASE_URL },
+      env: { ...BENCH_SERVER_ENV, DATABASE_URL: process.env.DATABASE_URL },
     });
   }
   return list;
@@ -245,10 +238,11 @@ async function profileBotTurns(workDir: string): Promise<void> {
   const profileDir = join(RESULTS_DIR, 'profile');
   rmSync(profileDir, { recursive: true, force: true });
   mkdirSync(profileDir, { recursive: true });
-  const server = await startServer('bot', { ...COMMON_ENV, SQLITE_PATH: join(workDir, 'profile.sqlite') }, [
-    '--cpu-prof',
-    `--cpu-prof-dir=${profileDir}`,
-  ]);
+  const server = await startServer(
+    'bot',
+    { ...BENCH_SERVER_ENV, SQLITE_PATH: join(workDir, 'profile.sqlite') },
+    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+  );
   await runLoad({
     url: server.url,
     label: 'profile',

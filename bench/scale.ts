@@ -9,7 +9,7 @@ import { median } from './median';
 import { runPacedLoad, type PacedLoadResult } from './paced-load';
 import { percentile } from './percentile';
 import { createScratchDatabase, fillPostgresStore, fillSqliteStore, type StoreSize } from './scale-store';
-import { startServer, type RunningServer, type ServerLine } from './server-process';
+import { BENCH_SERVER_ENV, startServer, type RunningServer, type ServerLine } from './server-process';
 import { BONE_BRANCH_BY_TEXT } from './workup-scripts';
 
 /**
@@ -66,16 +66,7 @@ const RESULTS_DIR = join(__dirname, '..', '..', 'bench', 'results');
 const BESIDE_SWEEP_RATE = 50;
 const FORGOTTEN_USERS = 5;
 
-const BASE_ENV = {
-  HOST: '127.0.0.1',
-  PORT: '0',
-  RATE_LIMIT_MAX_REQUESTS: '1000000',
-  LOG_LEVEL: 'warn',
-  NODE_ENV: 'production',
-  MicrosoftAppId: undefined,
-  DATABASE_URL: undefined,
-  BENCH_PROBE: '1',
-};
+const BASE_ENV = { ...BENCH_SERVER_ENV, BENCH_PROBE: '1' };
 
 interface EventLoopReport {
   maxMs: number;

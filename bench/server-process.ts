@@ -6,6 +6,21 @@ import { expectRepliesActivity } from './expect-replies-activity';
 
 export type ServerKind = 'echo' | 'floor' | 'bot';
 
+/**
+ * The settings every bench server runs with: production mode on loopback, no Bot Framework
+ * credentials, no database unless a run names one, and a rate limit out of the way, since the
+ * bench measures turns, not the per-address limiter every load-generator request shares.
+ */
+export const BENCH_SERVER_ENV = {
+  HOST: '127.0.0.1',
+  PORT: '0',
+  RATE_LIMIT_MAX_REQUESTS: '1000000',
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+  NODE_ENV: 'production',
+  MicrosoftAppId: undefined,
+  DATABASE_URL: undefined,
+} satisfies Record<string, string | undefined>;
+
 /** A JSON line the server printed on stdout (its port, a probe report, a sweep result). */
 export type ServerLine = Record<string, unknown>;
 
